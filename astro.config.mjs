@@ -1,0 +1,35 @@
+// @ts-check
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { validateContentIntegration } from './src/integrations/validate-content.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+
+/** Sub-path the site is served from, e.g. "/atlas/" on GitHub Pages. */
+const base = process.env.ATLAS_BASE ?? '/';
+/** Absolute origin, used in sitemap.xml and Open Graph tags. */
+const site = process.env.ATLAS_SITE ?? 'http://localhost:4321';
+/** Content folder; tests point it at fixtures. */
+const contentDir = process.env.ATLAS_CONTENT_DIR ?? 'content';
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  i18n: {
+    locales: ['en', { path: 'zh', codes: ['zh-CN', 'zh'] }],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [
+    validateContentIntegration(contentDir),
+    sitemap({
+      i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
+    }),
+    pagefindIntegration(),
+  ],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * Citation records and formats, all produced by citation-js from one CSL-JSON
+ * record per source: formatted references (APA, Harvard), BibTeX, RIS and
+ * CSL-JSON. UN documents are CSL `report`s with the symbol as `number`, so
+ * every style keeps the symbol in the reference.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import type { z } from 'astro/zod';
+import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
+
+type Bibliographic = z.infer<typeof bibliographicSchema>;
+
+/** The parts of a source entry a citation needs. */
+export interface CitableSource {
+  id: string;
+  title: string;
+  type: SourceType;
+  bibliographic: Bibliographic;
+}
+
+/** A CSL-JSON item (the subset the atlas writes). */
+export interface CslItem {
+  id: string;
+  'citation-key': string;
+  type: 'report' | 'document';
+  title: string;
+  author: ({ family: string; given: string } | { literal: string })[];
+  issued: { 'date-parts': [number[]] };
+  publisher: string;
+  'publisher-place'?: string;
+  'container-title'?: string;
+  number?: string;
+  genre?: string;
+  URL?: string;
+  DOI?: string;
+  ISBN?: string;
+  language?: string;
+  note?: string;
+}
+
+/** The genre printed with the symbol, per source type. */
+const GENRE: Partial<Record<SourceType, string>> = {
+  'secretariat-note': 'Note by the secretariat',
+  decision: 'Decision',
+  'session-document': 'Session document',
+  'call-for-proposals': 'Call for proposals',
+  memorandum: 'Memorandum of understanding',
+  declaration: 'Declaration',
+};
+
+/** Builds the CSL-JSON record of a source. */
+export function toCsl(source: CitableSource): CslItem {
+  const b = source.bibliographic;
+  const dateParts = b.issued.split('-').map(Number);
+  const item: CslItem = {
+    id: source.id,
+    'citation-key': source.id,
+    type: 'report',
+    title: source.title,
+    author: b.authors,
+    issued: { 'date-parts': [dateParts] },
+    publisher: b.publisher,
+    language: b.originalLanguage,
+  };
+  if (b.place) item['publisher-place'] = b.place;
+  if (b.container) item['container-title'] = b.container;
+  if (b.symbol) item.number = b.symbol;
+  const genre = GENRE[source.type];
+  if (genre) item.genre = genre;
+  if (b.doi) item.DOI = b.doi;
+  if (b.isbn) item.ISBN = b.isbn;
+  const url = b.url ?? (b.handle ? `https://hdl.handle.net/${b.handle}` : undefined);
+  if (url) item.URL = url;
+  if (b.handle) item.note = `hdl:${b.handle}`;
+  return item;
+}
+
+/** Reference styles offered on every source page. */
+export const STYLES = { apa: 'APA', harvard1: 'Harvard' } as const;
+export type StyleId = keyof typeof STYLES;
+
+/** A formatted reference as plain text. */
+export function formatReference(items: CslItem | CslItem[], style: StyleId): string {
+  return new Cite(items)
+    .format('bibliography', { format: 'text', template: style, lang: 'en-US' })
+    .trim();
+}
+
+/** BibTeX for the items. */
+export function toBibtex(items: CslItem[]): string {
+  return new Cite(items).format('bibtex', { format: 'text' }).trim() + '\n';
+}
+
+/**
+ * RIS for the items. citation-js wraps long lines at a fixed width, in the
+ * middle of words, and its own parser rejoins them with a space; the atlas
+ * writes each tag on one line so titles survive a round trip intact.
+ */
+export function toRis(items: CslItem[]): string {
+  const wrapped = new Cite(items).format('ris', { format: 'text' });
+  return wrapped.replace(/\r?\n(?![A-Z][A-Z0-9] {2}- |$)/g, '').trim() + '\n';
+}
+
+/** CSL-JSON for the items. */
+export function toCslJson(items: CslItem[]): string {
+  return JSON.stringify(items, null, 2) + '\n';
+}
+
+/** Export formats: file extension, media type and serialiser. */
+export const EXPORTS = {
+  bib: { label: 'BibTeX', type: 'application/x-bibtex', write: toBibtex },
+  ris: { label: 'RIS', type: 'application/x-research-info-systems', write: toRis },
+  json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json', write: toCslJson },
+} as const;
+export type ExportFormat = keyof typeof EXPORTS;
+
+/** Parses any exported file back into CSL items (used by tests and by the search page). */
+export function parseCitations(text: string): CslItem[] {
+  return new Cite(text).data as CslItem[];
+}

@@ -1,0 +1,73 @@
+/** Language helpers: translation lookup, localized paths, dates, numbers, locators. */
+import { dictionaries, type UiKey } from '../i18n';
+import { LANGS, type Lang, type Locator, type Localized } from '../schemas/common';
+
+export { LANGS, type Lang };
+
+/** The value of `<html lang>` for each language. */
+export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+
+/** Returns the translator for `lang`: `t('nav.home')`, with `{name}` placeholders filled. */
+export function useTranslations(lang: Lang) {
+  const dict = dictionaries[lang];
+  return (key: UiKey, vars: Record<string, string | number> = {}): string =>
+    dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Picks the text of `lang` from a localized field. */
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+/** Normalises a base path to start and end with "/". */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * The URL of a page of the atlas: `path` is relative to the language root
+ * ("sources/x/", "" for home); English sits at the base, Chinese under "zh/".
+ */
+export function pageUrl(path: string, lang: Lang, base = '/'): string {
+  const clean = path.replace(/^\/+/, '');
+  return `${normaliseBase(base)}${lang === 'zh' ? 'zh/' : ''}${clean}`;
+}
+
+/** Splits a pathname into its language and the path relative to the language root. */
+export function splitPath(pathname: string, base = '/'): { lang: Lang; path: string } {
+  const root = normaliseBase(base);
+  const rest = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\//, '');
+  if (rest === 'zh' || rest.startsWith('zh/')) return { lang: 'zh', path: rest.slice(3) };
+  return { lang: 'en', path: rest };
+}
+
+/** Paragraph, page or section, written the way each language writes it: "¶10", "第10段". */
+export function formatLocator(loc: Locator, lang: Lang): string {
+  const t = useTranslations(lang);
+  const ref = loc.label ? loc.label[lang] : loc.ref;
+  return t(`locator.${loc.kind}`, { ref });
+}
+
+/** Formats a partial date (YYYY, YYYY-MM, YYYY-MM-DD) for `lang`. */
+export function formatDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const locale = HTML_LANG[lang];
+  if (m === undefined) return String(y);
+  const when = new Date(Date.UTC(y ?? 0, m - 1, d ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    d === undefined
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(when);
+}
+
+/** Formats a number for `lang` ("100,000,000" / "100,000,000"; Chinese uses the same grouping). */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(HTML_LANG[lang]).format(value);
+}
+
+/** The year of a partial date. */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
