@@ -6,7 +6,6 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import type { RefFn } from './schemas/common';
 import { makeGlossarySchema } from './schemas/glossary';
 import { makeInitiativeSchema } from './schemas/initiatives';
 import { makeRegionSchema } from './schemas/regions';
@@ -15,12 +14,15 @@ import { makeSourceSchema } from './schemas/sources';
 
 /** Content folder; tests point it at fixtures (see astro.config.mjs). */
 const contentDir = process.env['ATLAS_CONTENT_DIR'] ?? 'content';
-const ref: RefFn = (collection) => reference(collection);
+const ref = reference;
 const entries = (name: string) => glob({ pattern: '*.md', base: `./${contentDir}/${name}` });
 
 export const collections = {
   sources: defineCollection({ loader: entries('sources'), schema: makeSourceSchema(ref) }),
-  initiatives: defineCollection({ loader: entries('initiatives'), schema: makeInitiativeSchema(ref) }),
+  initiatives: defineCollection({
+    loader: entries('initiatives'),
+    schema: makeInitiativeSchema(ref),
+  }),
   regions: defineCollection({ loader: entries('regions'), schema: makeRegionSchema(ref) }),
   glossary: defineCollection({ loader: entries('glossary'), schema: makeGlossarySchema(ref) }),
   /** Prose pages, one file per language: `content/pages/<lang>/<page>.md`. */

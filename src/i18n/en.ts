@@ -1,7 +1,8 @@
 /** English UI strings. Every key here must exist in `zh.ts` (checked by TypeScript and at build). */
 export const en = {
   'site.title': 'DLDD–Migration Evidence Atlas',
-  'site.tagline': 'What the evidence says about desertification, land degradation and drought as drivers of migration',
+  'site.tagline':
+    'What the evidence says about desertification, land degradation and drought as drivers of migration',
   'site.description':
     'An open atlas of the evidence on desertification, land degradation and drought (DLDD) as a driver of migration: sources, located findings, maps and citations.',
   'skip.main': 'Skip to main content',

@@ -37,7 +37,9 @@ export function pageUrl(path: string, lang: Lang, base = '/'): string {
 /** Splits a pathname into its language and the path relative to the language root. */
 export function splitPath(pathname: string, base = '/'): { lang: Lang; path: string } {
   const root = normaliseBase(base);
-  const rest = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\//, '');
+  const rest = pathname.startsWith(root)
+    ? pathname.slice(root.length)
+    : pathname.replace(/^\//, '');
   if (rest === 'zh' || rest.startsWith('zh/')) return { lang: 'zh', path: rest.slice(3) };
   return { lang: 'en', path: rest };
 }

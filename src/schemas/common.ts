@@ -13,7 +13,7 @@ import { z } from 'astro/zod';
 export type CollectionName = 'sources' | 'initiatives' | 'regions' | 'glossary';
 
 /** Makes the schema of a link to another entry of `collection`. */
-export type RefFn = (collection: CollectionName) => z.ZodType;
+export type RefFn<R extends z.ZodType = z.ZodType> = (collection: CollectionName) => R;
 
 /** The languages the atlas is written in. English is the default. */
 export const LANGS = ['en', 'zh'] as const;
@@ -37,15 +37,15 @@ export const iso3 = z
   });
 
 /** An absolute `https:` URL. Other schemes (http:, javascript:, data:) are rejected. */
-export const httpsUrl = z
-  .string()
-  .url('an absolute URL')
-  .refine((value) => value.startsWith('https://'), { message: 'an https: URL' });
+export const httpsUrl = z.url({ protocol: /^https$/, error: 'an absolute https: URL' });
 
 /** A calendar date as precise as it is known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'a date as YYYY, YYYY-MM or YYYY-MM-DD',
+  );
 
 /** A lower-case, hyphenated identifier usable in URLs and anchors. */
 export const slug = z

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { localized, locator, type RefFn } from './common';
 
-export const makeGlossarySchema = (ref: RefFn) =>
+export const makeGlossarySchema = <R extends z.ZodType>(ref: RefFn<R>) =>
   z
     .object({
       /** The term spelled out. */

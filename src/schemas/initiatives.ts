@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { iso3, localized, locator, partialDate, slug, verification, type RefFn } from './common';
 
-export const makeInitiativeSchema = (ref: RefFn) => {
+export const makeInitiativeSchema = <R extends z.ZodType>(ref: RefFn<R>) => {
   /** A quantified target, always with the source and place that state it. */
   const target = z.object({
     /** Anchor id, unique within the initiative. */

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { iso3, localized, type RefFn } from './common';
 
-export const makeRegionSchema = (ref: RefFn) =>
+export const makeRegionSchema = <R extends z.ZodType>(ref: RefFn<R>) =>
   z
     .object({
       /** Name. */

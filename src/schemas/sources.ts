@@ -145,7 +145,7 @@ export const finding = z
   });
 export type Finding = z.infer<typeof finding>;
 
-export const makeSourceSchema = (ref: RefFn) =>
+export const makeSourceSchema = <R extends z.ZodType>(ref: RefFn<R>) =>
   z
     .object({
       /** Full title. */

@@ -1,7 +1,8 @@
 /** Copy-to-clipboard buttons: `<button data-copy="id">` copies the text of #id. */
 export function enableCopyButtons(root: ParentNode): void {
   const status = root.querySelector<HTMLElement>('[data-copy-status]');
-  const message = root.querySelector<HTMLTemplateElement>('[data-copied-message]')?.content.textContent ?? '';
+  const message =
+    root.querySelector<HTMLTemplateElement>('[data-copied-message]')?.content.textContent ?? '';
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     if (!navigator.clipboard) continue;
     button.hidden = false;

@@ -7,9 +7,11 @@
 /** UN symbols and decision numbers, e.g. "ICCD/COP(17)/8", "22/COP.15", "A/68/970". */
 const SYMBOL = /[A-Z][A-Za-z.]*(?:\/[A-Za-z0-9().-]+)+|\d+\/[A-Z]+(?:\.\d+)?|[A-Z]+\s?\(\d+\)/g;
 /** Locators and ordinals written in text: "¶19", "第19段", "SDG 15.3", "Goal 11", "COP 17". */
-const LOCATOR = /¶\s?\d+|第\s?\d+\s?(?:段|届|次|页)|(?:SDG|Goal|target|COP|CRIC|目标|具体目标)\s?\d+(?:\.\d+)?/gi;
+const LOCATOR =
+  /¶\s?\d+|第\s?\d+\s?(?:段|届|次|页)|(?:SDG|Goal|target|COP|CRIC|目标|具体目标)\s?\d+(?:\.\d+)?/gi;
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Calendar dates: "3 June 2026", "17–28 August", "June 3", "2026年8月17日", "8 月". */
 const DATE = new RegExp(
   `\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})|(?:${MONTHS})\\s\\d{1,2}\\b|\\d{1,2}\\s?(?:[–-]\\s?\\d{1,2}\\s?)?[月日]`,

@@ -16,7 +16,8 @@ export type GlossaryTerm = CollectionEntry<'glossary'>;
 export const ids = (refs: readonly { id: string }[]): string[] => refs.map((r) => r.id);
 
 const byDateDesc = (a: Source, b: Source) =>
-  b.data.bibliographic.issued.localeCompare(a.data.bibliographic.issued) || a.id.localeCompare(b.id);
+  b.data.bibliographic.issued.localeCompare(a.data.bibliographic.issued) ||
+  a.id.localeCompare(b.id);
 
 let cache: Promise<Atlas> | undefined;
 
@@ -87,7 +88,10 @@ export function getAtlas(): Promise<Atlas> {
 
 /** `getStaticPaths` entries for a page that exists once per language. */
 export function langPaths() {
-  return LANGS.map((lang) => ({ params: { lang: lang === 'en' ? undefined : lang }, props: { lang } }));
+  return LANGS.map((lang) => ({
+    params: { lang: lang === 'en' ? undefined : lang },
+    props: { lang },
+  }));
 }
 
 /** `getStaticPaths` entries for one page per language and item. */

@@ -17,7 +17,12 @@ import { makeRegionSchema } from '../../schemas/regions';
 import { makeSourceSchema } from '../../schemas/sources';
 import { unlocatedFigures } from './figures';
 
-export const COLLECTIONS: readonly CollectionName[] = ['sources', 'initiatives', 'regions', 'glossary'];
+export const COLLECTIONS: readonly CollectionName[] = [
+  'sources',
+  'initiatives',
+  'regions',
+  'glossary',
+];
 
 /** A reference as written in frontmatter: the id of the entry (its file name). */
 const ref: RefFn = () => z.string().regex(/^[a-z0-9-]+$/, 'the id of an entry (its file name)');
@@ -44,7 +49,7 @@ export function readFrontmatter(text: string): { data: unknown } | { error: stri
     return { data: load(match[1] ?? '') };
   } catch (error) {
     const reason = error instanceof YAMLException ? error.reason : String(error);
-    const line = error instanceof YAMLException ? ` (line ${error.mark.line + 1})` : '';
+    const line = error instanceof YAMLException ? ` (line ${(error.mark?.line ?? 0) + 1})` : '';
     return { error: `frontmatter: malformed YAML${line}: ${reason}` };
   }
 }
@@ -69,7 +74,7 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${field}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
-  const invalid = /^Invalid input: (.*)$/.exec(message);
+  const invalid = /^(?:Invalid input|Too small|Too big): (.*)$/.exec(message);
   if (invalid) return `${field}: ${invalid[1]}`;
   return `${field}: expected ${message}`;
 }
@@ -138,7 +143,8 @@ function checkLinks(entry: Entry, index: Index, problems: string[]): void {
       each('initiatives', 'initiatives');
       each('cites', 'sources');
       (d['cites'] as string[]).forEach((id, i) => {
-        if (id === entry.id) problems.push(`${entry.file}: cites[${i}]: a source cannot cite itself`);
+        if (id === entry.id)
+          problems.push(`${entry.file}: cites[${i}]: a source cannot cite itself`);
       });
       break;
     case 'initiatives': {
@@ -223,7 +229,10 @@ export function validateContent(root = 'content'): { problems: string[]; entries
   const problems: string[] = [];
   const entries = COLLECTIONS.flatMap((c) => loadCollection(root, c, problems));
   const index = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, new Map(entries.filter((e) => e.collection === c).map((e) => [e.id, e]))]),
+    COLLECTIONS.map((c) => [
+      c,
+      new Map(entries.filter((e) => e.collection === c).map((e) => [e.id, e])),
+    ]),
   ) as Index;
   for (const entry of entries) {
     checkLinks(entry, index, problems);

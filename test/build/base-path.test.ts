@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../support/astro';
+import { htmlPages, listFiles, read, urlsIn } from '../support/dist';
+
+const OUT = '.cache/dist-base';
+const BASE = '/atlas/';
+const SITE = 'https://example.org';
+
+describe('a build under a base path', () => {
+  beforeAll(() => {
+    rmSync(OUT, { recursive: true, force: true });
+    const result = astroBuild(OUT, { ATLAS_BASE: BASE, ATLAS_SITE: SITE });
+    if (result.status !== 0)
+      throw new Error(`build failed:
+${result.output}`);
+  }, 240_000);
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  it('keeps every internal link and asset under the base', () => {
+    const escapes: string[] = [];
+    for (const page of htmlPages(OUT)) {
+      for (const url of urlsIn(read(page, OUT))) {
+        if (/^(https?:|mailto:|#|data:|blob:)/.test(url) && !url.startsWith(SITE)) continue;
+        const path = url.startsWith(SITE) ? url.slice(SITE.length) : url;
+        if (!path.startsWith(BASE)) escapes.push(`${page}: ${url}`);
+      }
+    }
+    expect(escapes).toEqual([]);
+  });
+
+  it('uses the absolute site origin in the sitemap and Open Graph tags', () => {
+    expect(read('sitemap-0.xml', OUT)).toContain(`${SITE}${BASE}sources/iccd-cop17-8/`);
+    expect(read('index.html', OUT)).toContain(`<meta property="og:url" content="${SITE}${BASE}"`);
+  });
+
+  it('builds the search bundle into the base', () => {
+    expect(listFiles(OUT)).toContain('pagefind/pagefind.js');
+  });
+});
