@@ -167,3 +167,10 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
 
 /** The one-line description under a feature's name in the list: "Pilot site · Country only". */
 export const summaryLine = (m: PanelModel): string => `${m.kind} · ${m.precision.label}`;
+
+/** The swatch class of a feature: how the map draws it. */
+export function swatchOf(f: Pick<MapFeatureProps, 'layer' | 'precision' | 'schematic'>): string {
+  if (f.layer === 'sites')
+    return f.precision === 'site' || f.precision === 'town' ? 'sites-exact' : 'sites-approx';
+  return f.schematic ? `${f.layer}-schematic` : f.layer;
+}
