@@ -58,19 +58,23 @@ export const CLICKABLE_LAYERS: readonly string[] = [
   'regions-fill',
 ];
 
-const POLYGON: FilterSpecification = [
+const POLYGON: ExpressionSpecification = [
   'in',
   ['geometry-type'],
   ['literal', ['Polygon', 'MultiPolygon']],
 ];
-const POINT: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
-const EXACT: FilterSpecification = ['in', ['get', 'precision'], ['literal', ['site', 'town']]];
-const NOT_EXACT: FilterSpecification = ['!', EXACT];
-const SCHEMATIC: FilterSpecification = ['==', ['get', 'schematic'], true];
-const NOT_SCHEMATIC: FilterSpecification = ['!=', ['get', 'schematic'], true];
+const POINT: ExpressionSpecification = [
+  'in',
+  ['geometry-type'],
+  ['literal', ['Point', 'MultiPoint']],
+];
+const EXACT: ExpressionSpecification = ['in', ['get', 'precision'], ['literal', ['site', 'town']]];
+const NOT_EXACT: ExpressionSpecification = ['!', EXACT];
+const SCHEMATIC: ExpressionSpecification = ['==', ['get', 'schematic'], true];
+const NOT_SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'schematic'], true];
 
 /** The fixed part of each style layer's filter (geometry, precision, schematic). */
-export const BASE_FILTERS: Record<string, FilterSpecification> = {
+export const BASE_FILTERS: Record<string, ExpressionSpecification> = {
   'regions-fill': POLYGON,
   'regions-line': POLYGON,
   'regions-selected': POLYGON,
@@ -94,7 +98,7 @@ export function layerFilter(
   shownIds: readonly string[],
   selected: string | null,
 ): FilterSpecification {
-  const base = BASE_FILTERS[layer] ?? ['all'];
+  const base: ExpressionSpecification = BASE_FILTERS[layer] ?? ['literal', true];
   const ids: ExpressionSpecification = ['get', 'id'];
   if (SELECTED_LAYERS.has(layer)) return ['all', base, ['==', ids, selected ?? '']];
   return ['all', base, ['in', ids, ['literal', [...shownIds]]]];

@@ -161,8 +161,9 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
   map.on('mousemove', (e) => {
     map.getCanvas().style.cursor = hitAt(e.point) ? 'pointer' : '';
   });
-  map.on('moveend', (e: { originalEvent?: Event }) => {
-    if (e.originalEvent) o.onUserMove(view());
+  map.on('moveend', (e) => {
+    // Moves made by the reader carry the DOM event; the page's own do not.
+    if ((e as { originalEvent?: Event }).originalEvent) o.onUserMove(view());
   });
 
   const view = (): MapView => {
