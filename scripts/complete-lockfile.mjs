@@ -17,11 +17,37 @@ const packages = lock.packages;
 /** Guesses os/cpu/libc from a platform package name. */
 function platformOf(name) {
   const n = name.toLowerCase();
-  const os = ['darwin', 'win32', 'linux', 'android', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony', 'wasi']
-    .find((o) => n.includes(o === 'win32' ? 'win32' : o)) ?? (n.includes('windows') ? 'win32' : undefined);
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 'ppc64', 's390x', 'loong64', 'wasm32', 'mips64el']
-    .find((c) => new RegExp(`(^|[-_/])${c}([-_]|$)`).test(n) || n.includes(`-${c}-`) || n.endsWith(`-${c}`))
-    ?? (n.includes('arm-') || n.includes('armv7') ? 'arm' : undefined);
+  const os =
+    [
+      'darwin',
+      'win32',
+      'linux',
+      'android',
+      'freebsd',
+      'openbsd',
+      'netbsd',
+      'sunos',
+      'aix',
+      'openharmony',
+      'wasi',
+    ].find((o) => n.includes(o === 'win32' ? 'win32' : o)) ??
+    (n.includes('windows') ? 'win32' : undefined);
+  const cpu =
+    [
+      'arm64',
+      'x64',
+      'ia32',
+      'arm',
+      'riscv64',
+      'ppc64',
+      's390x',
+      'loong64',
+      'wasm32',
+      'mips64el',
+    ].find(
+      (c) =>
+        new RegExp(`(^|[-_/])${c}([-_]|$)`).test(n) || n.includes(`-${c}-`) || n.endsWith(`-${c}`),
+    ) ?? (n.includes('arm-') || n.includes('armv7') ? 'arm' : undefined);
   const entry = {};
   if (cpu) entry.cpu = [cpu === 'wasm32' ? 'wasm32' : cpu];
   if (os && os !== 'wasi') entry.os = [os === 'windows' ? 'win32' : os];
