@@ -110,17 +110,35 @@ describe('the atlas map', () => {
 
   it('selects a feature clicked on the map', async () => {
     const { page, close } = await openMap();
-    const point = await page.evaluate((id) => {
+    const position = await page.evaluate((id) => {
       const map = window.__atlasMap;
       const f = map?.queryRenderedFeatures().find((x) => x.properties['id'] === id);
       if (!map || !f || f.geometry.type !== 'Point') throw new Error('not drawn');
       const p = map.project(f.geometry.coordinates as [number, number]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
+      return { x: p.x, y: p.y };
     }, ETHIOPIA);
-    await page.mouse.click(point.x, point.y);
+    // Clicks at the point on the canvas (Playwright scrolls it into view first).
+    await page.locator('.maplibregl-canvas').click({ position });
     await page.waitForFunction(() => !document.querySelector('#map-panel')?.hasAttribute('hidden'));
     expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    await close();
+  });
+
+  it('is linked from a source page, focused on the places of that source', async () => {
+    const { page, watch, close } = await openMap('sources/iccd-cop15-18/', { ready: false });
+    await page.getByRole('link', { name: 'See on the map' }).click();
+    await page.waitForURL(/\/map\/#source=iccd-cop15-18$/);
+    await waitForStatus(page, 'ready');
+    const shown = await renderedIds(page);
+    const listed = await page
+      .locator('[data-feature-id]:visible')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature-id')).sort());
+    expect(shown).toContain(ETHIOPIA);
+    expect(shown).toEqual(listed);
+    expect(await page.locator('[data-source-filter]').textContent()).toContain('ICCD/COP(15)/18');
+    await page.getByRole('button', { name: 'Show all places' }).click();
+    expect((await renderedIds(page)).length).toBeGreaterThan(shown.length);
+    expect(watch.consoleErrors).toEqual([]);
     await close();
   });
 

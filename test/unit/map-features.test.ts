@@ -10,6 +10,7 @@ import {
 import { DEFAULT_STATE, type MapState } from '../../src/lib/map-state';
 import {
   countByLayer,
+  focusFor,
   frameFor,
   isShown,
   reconcileState,
@@ -205,5 +206,24 @@ describe('what the map and the list show', () => {
     ]);
     expect(frameFor(state({ source: 'iccd-cop17-8' }), features)).toEqual([-17, 4, 87, 55]);
     expect(frameFor(DEFAULT_STATE, features)).toBeUndefined();
+  });
+});
+
+describe('links from entry pages to the map', () => {
+  it('selects a region or an initiative that has a feature', () => {
+    expect(focusFor('region', 'central-asia', features)).toEqual({ select: 'region:central-asia' });
+    expect(focusFor('initiative', '3s-initiative', features)).toEqual({
+      select: 'initiative:3s-initiative',
+    });
+  });
+
+  it('filters the map to the places of a source', () => {
+    expect(focusFor('source', 'iccd-cop15-18', features)).toEqual({ source: 'iccd-cop15-18' });
+  });
+
+  it('gives no link for an entry with nothing on the map', () => {
+    expect(focusFor('region', 'latin-america', features)).toBeUndefined();
+    expect(focusFor('initiative', 'iom-unccd-cooperation', features)).toBeUndefined();
+    expect(focusFor('source', 'groundswell-2018', features)).toBeUndefined();
   });
 });

@@ -71,3 +71,19 @@ export function frameFor(
   if (state.source) return unionBbox(features.filter((f) => isShown(f, state)).map((f) => f.bbox));
   return undefined;
 }
+
+/**
+ * The map state that shows an entry's features, for the links from entry
+ * pages: a region or initiative is selected, a source filters the map to its
+ * places. Undefined when the entry has nothing on the map.
+ */
+export function focusFor(
+  kind: 'source' | 'initiative' | 'region',
+  id: string,
+  features: readonly MapFeature[],
+): Partial<MapState> | undefined {
+  if (kind === 'source')
+    return features.some((f) => f.props.sources.includes(id)) ? { source: id } : undefined;
+  const featureId = `${kind}:${id}`;
+  return features.some((f) => f.id === featureId) ? { select: featureId } : undefined;
+}
