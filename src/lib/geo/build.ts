@@ -4,6 +4,8 @@
  * layers in a catalogue. Memoized: endpoints, the data page and the locator
  * maps share one build. Any problem is fatal (GeoError, one line each).
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { booleanIntersects, booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { BBox, Point } from 'geojson';
@@ -759,13 +761,44 @@ function describe(
   };
 }
 
-let memo: { key: string; value: BuiltAtlasGeo } | undefined;
+/** What the memo depends on: the folders and the modification times of the files in them. */
+function fingerprint(dirs: readonly string[]): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else parts.push(`${full}@${st.mtimeMs}`);
+    }
+  };
+  dirs.forEach(walk);
+  return parts.join('|');
+}
 
-/** The built layers, once per build (content and geo folders from the environment). */
-export function getAtlasGeo(): BuiltAtlasGeo {
-  const contentDir = process.env['ATLAS_CONTENT_DIR'] ?? 'content';
-  const geoDir = process.env['ATLAS_GEO_DIR'] ?? 'geo';
-  const key = `${contentDir}|${geoDir}`;
-  if (memo?.key !== key) memo = { key, value: buildAtlasGeo({ contentDir, geoDir }) };
-  return memo.value;
+/**
+ * Process-wide memo. The build integration builds the layers before Astro
+ * renders anything (so bad data fails fast, listing every problem); the
+ * pages and endpoints, bundled separately by Vite but run in the same
+ * process, then reuse that result instead of building it again.
+ */
+const MEMO = Symbol.for('dldd-atlas.geo-layers');
+type MemoHolder = { [MEMO]?: { key: string; value: BuiltAtlasGeo } };
+
+/** The built layers, once per build (folders default to ATLAS_CONTENT_DIR / ATLAS_GEO_DIR). */
+export function getAtlasGeo(options: BuildOptions = {}): BuiltAtlasGeo {
+  const contentDir = options.contentDir ?? process.env['ATLAS_CONTENT_DIR'] ?? 'content';
+  const geoDir = options.geoDir ?? process.env['ATLAS_GEO_DIR'] ?? 'geo';
+  const key = `${contentDir}|${geoDir}|${fingerprint([contentDir, geoDir])}`;
+  const holder = globalThis as MemoHolder;
+  if (holder[MEMO]?.key !== key) {
+    holder[MEMO] = { key, value: buildAtlasGeo({ contentDir, geoDir }) };
+  }
+  return (holder[MEMO] as { value: BuiltAtlasGeo }).value;
 }
