@@ -17,7 +17,6 @@ afterAll(async () => {
 });
 
 const ETHIOPIA = 'pilot:ethiopia-urban-rural';
-const ETHIOPIA_NAME = /Ethiopia urban.rural pilot/;
 
 interface Opened {
   page: Page;
@@ -55,7 +54,7 @@ async function renderedIds(page: Page, layer?: string): Promise<string[]> {
     if (!map.loaded() || map.isMoving()) await new Promise((r) => map.once('idle', r));
     const ids = map
       .queryRenderedFeatures()
-      .filter((f) => typeof f.properties['id'] === 'string')
+      .filter((f) => ['regions', 'initiatives', 'sites'].includes(f.source))
       .filter((f) => only === undefined || f.properties['layer'] === only)
       .map((f) => String(f.properties['id']));
     return [...new Set(ids)].sort();
@@ -63,6 +62,19 @@ async function renderedIds(page: Page, layer?: string): Promise<string[]> {
 }
 
 const panelTitle = (page: Page) => page.locator('#map-panel-title');
+
+/** The properties of a feature as published in dist/geo/<layer>.geojson. */
+function layerFeature(layer: string, id: string): Record<string, string> {
+  const fc = JSON.parse(readFileSync(`dist/geo/${layer}.geojson`, 'utf8')) as {
+    features: { properties: Record<string, string> }[];
+  };
+  const f = fc.features.find((x) => x.properties['id'] === id);
+  if (!f) throw new Error(`${id} is not in dist/geo/${layer}.geojson`);
+  return f.properties;
+}
+
+/** The published English name of the Ethiopia pilot, as the panel must show it. */
+const ETHIOPIA_NAME = layerFeature('sites', ETHIOPIA)['name_en'] ?? '';
 
 describe('the atlas map', () => {
   it('loads with no console error and no request to another origin', async () => {
@@ -93,17 +105,19 @@ describe('the atlas map', () => {
 
   it('shows the precision of the Ethiopia pilot and links to the source behind it', async () => {
     const { page, watch, close } = await openMap();
-    await page.getByRole('button', { name: /^Show on map: Ethiopia/ }).click();
+    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
     const panel = page.locator('#map-panel');
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
-    expect(await panel.textContent()).toContain(
-      'Exact sites not published: drawn at a point inside Ethiopia',
-    );
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
+    const note = layerFeature('sites', ETHIOPIA)['precision_note_en'];
+    expect(note).toMatch(/^Exact sites not published/);
+    expect(await panel.textContent()).toContain(note);
     expect(await panel.textContent()).toContain('Country only');
     expect(page.url()).toContain(`#select=${ETHIOPIA}`);
     await panel.getByRole('link', { name: /ICCD\/COP\(15\)\/18/ }).click();
     await page.waitForURL(/\/sources\/iccd-cop15-18\/$/);
-    expect(await page.locator('h1').textContent()).toContain('ICCD/COP(15)/18');
+    expect(await page.locator('main [data-pagefind-meta="symbol"]').textContent()).toBe(
+      'ICCD/COP(15)/18',
+    );
     expect(watch.consoleErrors).toEqual([]);
     await close();
   });
@@ -120,7 +134,7 @@ describe('the atlas map', () => {
     // Clicks at the point on the canvas (Playwright scrolls it into view first).
     await page.locator('.maplibregl-canvas').click({ position });
     await page.waitForFunction(() => !document.querySelector('#map-panel')?.hasAttribute('hidden'));
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
     await close();
   });
 
@@ -149,7 +163,7 @@ describe('the atlas map', () => {
     expect(await page.getByRole('checkbox', { name: /Initiatives/ }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: /Regions/ }).isChecked()).toBe(true);
     expect(await renderedIds(page, 'initiatives')).toEqual([]);
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
     const view = await page.evaluate(() => {
       const map = window.__atlasMap;
       return { zoom: map?.getZoom(), center: map?.getCenter().toArray() };
@@ -164,13 +178,13 @@ describe('the atlas map', () => {
       .getAttribute('data-show');
     await page.locator(`[data-show="${otherId}"]`).click();
     await page.waitForFunction((id) => location.hash.includes(`select=${id}`), otherId);
-    expect(await panelTitle(page).textContent()).not.toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).not.toBe(ETHIOPIA_NAME);
     await page.goBack();
     await page.waitForFunction((id) => location.hash.includes(`select=${id}`), ETHIOPIA);
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
     await page.goForward();
     await page.waitForFunction((id) => location.hash.includes(`select=${id}`), otherId);
-    expect(await panelTitle(page).textContent()).not.toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).not.toBe(ETHIOPIA_NAME);
     expect(watch.consoleErrors).toEqual([]);
     await close();
   });
@@ -227,15 +241,19 @@ describe('the atlas map', () => {
       }
       throw new Error(`Tab never reached ${selector}`);
     };
+    // Legend: turn regions and initiatives off, leaving the sites.
+    await tabTo('input[value="regions"]');
+    await page.keyboard.press('Space');
     await tabTo('input[value="initiatives"]');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => location.hash === '#layers=regions,sites');
+    await page.waitForFunction(() => location.hash === '#layers=sites');
     expect(await renderedIds(page, 'initiatives')).toEqual([]);
+    expect(await renderedIds(page, 'regions')).toEqual([]);
 
     await tabTo(`[data-show="${ETHIOPIA}"]`);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'map-panel-title');
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('#map-panel') !== null)).toBe(
       true,
@@ -258,18 +276,17 @@ describe('the atlas map', () => {
 
   it('shows a hostile feature name as text and runs nothing', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const sites = JSON.parse(readFileSync('test/fixtures/geo/map/sites.geojson', 'utf8')) as {
+    // The published sites layer, plus one feature whose texts are markup.
+    const sites = JSON.parse(readFileSync('dist/geo/sites.geojson', 'utf8')) as {
       features: { id: string; properties: Record<string, unknown> }[];
     };
     const first = sites.features[0];
-    if (!first) throw new Error('empty fixture');
-    first.id = 'pilot:hostile';
-    first.properties = {
-      ...first.properties,
+    if (!first) throw new Error('empty sites layer');
+    sites.features.push({
+      ...first,
       id: 'pilot:hostile',
-      name_en: hostile,
-      note_en: hostile,
-    };
+      properties: { ...first.properties, id: 'pilot:hostile', name_en: hostile, note_en: hostile },
+    });
     let dialogs = 0;
     const { page, watch, close } = await openMap('map/#select=pilot:hostile', {
       before: async (p) => {
@@ -320,8 +337,8 @@ describe('the atlas map', () => {
     expect(await page.locator('[data-map-message]').textContent()).toMatch(/WebGL/);
     expect(await page.locator('[data-map-canvas]').isHidden()).toBe(true);
     expect(await page.locator(`[data-feature-id="${ETHIOPIA}"]`).isVisible()).toBe(true);
-    await page.getByRole('button', { name: /^Show on map: Ethiopia/ }).click();
-    expect(await panelTitle(page).textContent()).toMatch(ETHIOPIA_NAME);
+    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
     expect(scripts.filter((s) => /engine|maplibre/.test(s))).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     await close();
@@ -351,7 +368,7 @@ describe('the atlas map', () => {
   it('follows reduced motion: framing a feature does not animate', async () => {
     const { page, close } = await openMap('map/', { reducedMotion: 'reduce' });
     const before = await page.evaluate(() => window.__atlasMap?.getCenter().toArray());
-    await page.getByRole('button', { name: /^Show on map: Ethiopia/ }).click();
+    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
     const after = await page.evaluate(() => ({
       moving: window.__atlasMap?.isMoving(),
       center: window.__atlasMap?.getCenter().toArray(),
@@ -367,7 +384,7 @@ describe('the atlas map', () => {
     expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
     expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).toBe('缩小');
     expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('交互式地图');
-    await page.getByRole('button', { name: /^在地图上显示：埃塞俄比亚/ }).click();
+    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
     expect(await page.locator('#map-panel').textContent()).toContain('仅知国家');
     expect(watch.consoleErrors).toEqual([]);
     await close();

@@ -114,6 +114,16 @@ describe('the panel model of a feature', () => {
     expect(m.targets).toHaveLength(1);
   });
 
+  it('says what a precision means for an area, not for a point', () => {
+    const region = panelModel(byId('region:central-asia').props, en);
+    const pilot = panelModel(byId('pilot:ethiopia-urban-rural').props, en);
+    expect(pilot.precision.help).toMatch(/point stands inside the country/);
+    expect(region.precision.help).toMatch(/^Drawn as the region/);
+    expect(panelModel(byId('initiative:3s-initiative').props, en).precision.help).toMatch(
+      /^Drawn as whole countries/,
+    );
+  });
+
   it('gives no targets to a region or a site', () => {
     expect(panelModel(byId('region:central-asia').props, en).targets).toEqual([]);
     expect(panelModel(byId('region:central-asia').props, en).regions).toEqual([

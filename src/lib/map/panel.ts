@@ -24,6 +24,10 @@ export const MAP_UI_KEYS = [
   'map.precision.town.help',
   'map.precision.region.help',
   'map.precision.country.help',
+  'map.precision.site.area',
+  'map.precision.town.area',
+  'map.precision.region.area',
+  'map.precision.country.area',
   'map.schematic',
   'map.area',
   'map.panel.kind',
@@ -115,6 +119,9 @@ const initiativeIds = (p: MapFeatureProps): string[] => {
   return ids;
 };
 
+/** Pilots and venues are points; regions, initiatives and corridors are areas. */
+const isPoint = (p: MapFeatureProps): boolean => p.kind === 'pilot' || p.kind === 'cop-venue';
+
 const unknown = (id: string): PanelLink => ({ href: null, label: id });
 
 /** The panel model of a feature, in the lookup's language. */
@@ -133,7 +140,8 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
     kind: ui[`map.kind.${p.kind}`],
     precision: {
       label: ui[`map.precision.${p.precision}`],
-      help: ui[`map.precision.${p.precision}.help`],
+      // What a precision means differs for a point and for an area.
+      help: ui[`map.precision.${p.precision}.${isPoint(p) ? 'help' : 'area'}`],
       note: lang === 'zh' ? p.precision_note_zh : p.precision_note_en,
       exact: p.precision === 'site' || p.precision === 'town',
     },

@@ -132,8 +132,11 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     }
   };
 
+  /** True once the style has loaded: layers can be changed from then on. */
+  let ready = false;
   const loaded = new Promise<void>((resolve, reject) => {
     map.once('load', () => {
+      ready = true;
       setVisibility();
       resolve();
     });
@@ -176,7 +179,8 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     loaded,
     update(nextLayers, shownIds, selected) {
       layers = [...nextLayers];
-      if (!map.isStyleLoaded() && !map.loaded()) {
+      if (!ready) {
+        // Before the first load: apply once it is there (the latest call wins).
         void loaded.then(() => this.update(layers, shownIds, selected));
         return;
       }
