@@ -204,11 +204,12 @@ export const en = {
   'data.precision': 'Precision',
   'data.precisionNote': 'What the precision means here',
   'data.attach': 'Areas without an ISO code',
-  'data.contract': 'Each thematic feature has a stable id, names in English and Chinese, a kind, a precision with a note, the ids of its sources, related initiatives and regions, ISO 3166-1 alpha-3 codes, a note, a bounding box and, for areas, a label point and the area in km².',
-  'precision.site': 'Site',
+  'data.contract':
+    'Each thematic feature has a stable id, names in English and Chinese, a kind, a precision with a note, the ids of its sources, related initiatives and regions, ISO 3166-1 alpha-3 codes, a note, a bounding box and, for areas, a label point and the area in km².',
+  'precision.site': 'Exact site',
   'precision.town': 'Town',
-  'precision.region': 'Region (schematic)',
-  'precision.country': 'Country',
+  'precision.region': 'Regional, schematic',
+  'precision.country': 'Country level',
 } as const;
 
 export type UiKey = keyof typeof en;

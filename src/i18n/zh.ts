@@ -204,9 +204,10 @@ export const zh = {
   'data.precision': '精度',
   'data.precisionNote': '此处精度的含义',
   'data.attach': '没有 ISO 代码的区域',
-  'data.contract': '每个专题要素都有稳定的 id、中英文名称、类型、精度及其说明、所依据来源的 id、相关倡议和区域、ISO 3166-1 三字母代码、说明、外包框；面状要素还有标注点和以平方千米计的面积。',
-  'precision.site': '地点',
+  'data.contract':
+    '每个专题要素都有稳定的 id、中英文名称、类型、精度及其说明、所依据来源的 id、相关倡议和区域、ISO 3166-1 三字母代码、说明、外包框；面状要素还有标注点和以平方千米计的面积。',
+  'precision.site': '确切地点',
   'precision.town': '城镇',
-  'precision.region': '区域（示意）',
-  'precision.country': '国家',
+  'precision.region': '区域级（示意）',
+  'precision.country': '国家级',
 } as const satisfies Record<UiKey, string>;

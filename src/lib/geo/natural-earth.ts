@@ -39,7 +39,9 @@ const topologies = new Map<string, Topology>();
 function topology(file: string): Topology {
   let topo = topologies.get(file);
   if (!topo) {
-    topo = JSON.parse(readFileSync(requireFromProject.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
+    topo = JSON.parse(
+      readFileSync(requireFromProject.resolve(`world-atlas/${file}`), 'utf8'),
+    ) as Topology;
     topologies.set(file, topo);
   }
   return topo;

@@ -83,13 +83,11 @@ export function dissolve(parts: readonly Area[]): Area {
       out.push(members[0] as Position[][]);
       continue;
     }
-    const features = members.map(
-      (rings): Feature<Polygon> => ({
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'Polygon', coordinates: rings },
-      }),
-    );
+    const features = members.map((rings): Feature<Polygon> => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: rings },
+    }));
     const merged = union(featureCollection(features));
     if (merged) out.push(...polygonsOf(merged.geometry));
   }
@@ -184,7 +182,9 @@ export function cutAntimeridian(geometry: Area): Area {
     };
     for (const shift of [-360, 0, 360]) {
       const box = bboxPolygon([-180 + shift, -90, 180 + shift, 90]);
-      const piece = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: unwrapped }, box]));
+      const piece = intersect(
+        featureCollection([{ type: 'Feature', properties: {}, geometry: unwrapped }, box]),
+      );
       if (!piece) continue;
       for (const part of polygonsOf(piece.geometry)) {
         out.push(part.map((ring) => ring.map((p) => [(p[0] ?? 0) - shift, p[1] ?? 0])));
@@ -222,7 +222,11 @@ export function dropDegenerate(geometry: Area): Area | undefined {
     : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-const asFeature = (geometry: Area): Feature<Area> => ({ type: 'Feature', properties: {}, geometry });
+const asFeature = (geometry: Area): Feature<Area> => ({
+  type: 'Feature',
+  properties: {},
+  geometry,
+});
 
 /** Truncates to `precision` decimals and removes the repeated points that leaves. */
 function truncateClean(geometry: Area, precision: number): Area | undefined {
@@ -384,13 +388,18 @@ export interface ProcessedArea {
   area_km2: number;
 }
 
-/** Dissolve → simplify → truncate → clean → rewind, then bbox, label and area. */
+/** Cut at the antimeridian → dissolve → simplify → truncate → clean → rewind, then bbox, label and area. */
 export function processArea(parts: readonly Area[], options: FinishOptions): ProcessedArea {
-  const geometry = finish(dissolve(parts), options);
+  const geometry = finish(dissolve(parts.map(cutAntimeridian)), options);
   return withMeasures(geometry);
 }
 
 /** Adds bbox, label point and area to a finished geometry. */
 export function withMeasures(geometry: Area): ProcessedArea {
-  return { geometry, bbox: bboxOf(geometry), label: labelOf(geometry), area_km2: areaKm2(geometry) };
+  return {
+    geometry,
+    bbox: bboxOf(geometry),
+    label: labelOf(geometry),
+    area_km2: areaKm2(geometry),
+  };
 }

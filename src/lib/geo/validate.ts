@@ -95,7 +95,9 @@ export function geometryProblems(geometry: Geometry, check: GeometryCheck = {}):
     const crossings = kinks({ type: 'Polygon', coordinates: [ring] } as Polygon).features;
     if (crossings.length > 0) {
       const at = crossings[0]?.geometry.coordinates ?? [];
-      reasons.push(`${label} intersects itself at ${fmt(at.map((v) => Math.round(v * 1e5) / 1e5))}`);
+      reasons.push(
+        `${label} intersects itself at ${fmt(at.map((v) => Math.round(v * 1e5) / 1e5))}`,
+      );
     }
     if (check.output && booleanClockwise(ring) === exterior) {
       reasons.push(
@@ -140,11 +142,7 @@ const REQUIRED_LISTS = [
 ] as const;
 
 /** Reasons a thematic feature breaks the contract. */
-export function featureProblems(
-  feature: unknown,
-  layer: ThematicLayer,
-  known: KnownIds,
-): string[] {
+export function featureProblems(feature: unknown, layer: ThematicLayer, known: KnownIds): string[] {
   const reasons: string[] = [];
   const f = feature as {
     type?: unknown;
