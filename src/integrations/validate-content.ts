@@ -23,7 +23,9 @@ export function validateContentIntegration(root = 'content'): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build' && command !== 'dev') return;
         const { problems } = validateContent(root);
-        const untranslated = missingTranslations().map((key) => `src/i18n: missing or empty UI string ${key}`);
+        const untranslated = missingTranslations().map(
+          (key) => `src/i18n: missing or empty UI string ${key}`,
+        );
         const all = [...problems, ...untranslated];
         if (all.length > 0) throw new ContentError(all);
       },
