@@ -42,12 +42,25 @@ const itemOf = (f: ThematicFeature, role: LocatorItem['role']): LocatorItem => (
 const isArea = (f: ThematicFeature): f is ThematicFeature & { geometry: Area } =>
   f.geometry.type !== 'Point';
 
-/** The locator map of a page, or undefined when there is nothing to place. */
+const drawn = new WeakMap<BuiltAtlasGeo, Map<string, LocatorSubject | undefined>>();
+
+/** The locator map of a page, or undefined when there is nothing to place. Drawn once for both languages. */
 export function locatorSubject(
   geo: BuiltAtlasGeo,
   kind: SubjectKind,
   id: string,
 ): LocatorSubject | undefined {
+  let cache = drawn.get(geo);
+  if (!cache) {
+    cache = new Map();
+    drawn.set(geo, cache);
+  }
+  const key = `${kind}:${id}`;
+  if (!cache.has(key)) cache.set(key, draw(geo, kind, id));
+  return cache.get(key);
+}
+
+function draw(geo: BuiltAtlasGeo, kind: SubjectKind, id: string): LocatorSubject | undefined {
   const { regions, initiatives, sites } = geo.layers;
   const shapes: LocatorShape[] = [];
   const points: LocatorPoint[] = [];
