@@ -173,7 +173,9 @@ export const en = {
   'locatorMap.countries': 'Countries named by the source: {names}.',
   'locatorMap.schematic': 'schematic',
   'locatorMap.legend.area': 'Area',
-  'locatorMap.legend.related': 'Related region',
+  'locatorMap.legend.related': 'Related region or initiative',
+  'locatorMap.none':
+    'No country, region or site is linked to this source, so it has no locator map.',
   'locatorMap.legend.band': 'Schematic band',
   'locatorMap.legend.point': 'Point placed from a source or a gazetteer',
   'locatorMap.legend.countryPoint': 'Point inside the country: exact place not known',

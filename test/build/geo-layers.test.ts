@@ -197,6 +197,22 @@ describe('pages that show the map data', () => {
     expect(html).toContain('Countries named by the source:');
   });
 
+  it('give every source page a locator map, or say why it has none', () => {
+    const sources = entries.filter((e) => e.collection === 'sources');
+    const withMap = sources.filter((e) =>
+      read(`sources/${e.id}/index.html`).includes(`data-locator="source:${e.id}"`),
+    );
+    expect(withMap.length).toBeGreaterThan(sources.length / 2);
+    for (const e of sources) {
+      for (const page of [`sources/${e.id}/index.html`, `zh/sources/${e.id}/index.html`]) {
+        const html = read(page);
+        const map = html.includes(`data-locator="source:${e.id}"`);
+        const none = html.includes(`data-locator-none="source:${e.id}"`);
+        expect(map !== none, page).toBe(true);
+      }
+    }
+  });
+
   it('say on the map wherever a pilot is placed only by its country', () => {
     const html = read('initiatives/changwon-greening-drylands/index.html');
     expect(html).toContain('class="pt pt-country"');

@@ -100,9 +100,14 @@ function draw(geo: BuiltAtlasGeo, kind: SubjectKind, id: string): LocatorSubject
   } else {
     const source = geo.content.sources.get(id);
     if (!source) return undefined;
+    // Every area the source supports (regions it names, initiatives it describes), as related areas.
+    const supported = (f: ThematicFeature) => f.properties.sources.includes(id);
+    for (const f of [...regions.features, ...initiatives.features].filter(supported)) {
+      addArea(f, f.properties.kind === 'corridor' ? 'band' : 'outline');
+    }
     for (const rid of source.regions) {
       const r = regionFeature(rid);
-      if (r) addArea(r, 'outline');
+      if (r && !supported(r)) addArea(r, 'outline');
     }
     countries = source.countries.filter((code) => geo.country(code) !== undefined);
     for (const code of countries) {
@@ -110,7 +115,7 @@ function draw(geo: BuiltAtlasGeo, kind: SubjectKind, id: string): LocatorSubject
       shapes.push({ role: 'highlight', geometry: shape });
       boxes.push(bboxOf(shape));
     }
-    sites.features.filter((f) => f.properties.sources.includes(id)).forEach(addPoint);
+    sites.features.filter(supported).forEach(addPoint);
   }
   if (boxes.length === 0) return undefined;
   // Highlights above outlines, bands on top.
