@@ -209,8 +209,9 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
     bbox: BBox,
   ): ThematicFeature => {
     const props: ThematicProps = {
-      ...base,
+      id: base.id,
       layer,
+      ...base,
       ...themesAndTypes(content, base.sources),
     };
     return { type: 'Feature', id: base.id, bbox, properties: props, geometry };
