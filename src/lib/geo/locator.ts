@@ -113,6 +113,9 @@ class CompactPath {
   closePath(): void {
     this.parts.push('Z');
   }
+  beginPath(): void {
+    // Each geometry starts with moveTo; nothing to do.
+  }
   arc(): void {
     // Points are drawn as circles by the component, never as path arcs.
   }

@@ -388,9 +388,9 @@ export interface ProcessedArea {
   area_km2: number;
 }
 
-/** Dissolve → simplify → truncate → clean → rewind, then bbox, label and area. */
+/** Cut at the antimeridian → dissolve → simplify → truncate → clean → rewind, then bbox, label and area. */
 export function processArea(parts: readonly Area[], options: FinishOptions): ProcessedArea {
-  const geometry = finish(dissolve(parts), options);
+  const geometry = finish(dissolve(parts.map(cutAntimeridian)), options);
   return withMeasures(geometry);
 }
 

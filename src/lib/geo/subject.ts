@@ -42,12 +42,25 @@ const itemOf = (f: ThematicFeature, role: LocatorItem['role']): LocatorItem => (
 const isArea = (f: ThematicFeature): f is ThematicFeature & { geometry: Area } =>
   f.geometry.type !== 'Point';
 
-/** The locator map of a page, or undefined when there is nothing to place. */
+const drawn = new WeakMap<BuiltAtlasGeo, Map<string, LocatorSubject | undefined>>();
+
+/** The locator map of a page, or undefined when there is nothing to place. Drawn once for both languages. */
 export function locatorSubject(
   geo: BuiltAtlasGeo,
   kind: SubjectKind,
   id: string,
 ): LocatorSubject | undefined {
+  let cache = drawn.get(geo);
+  if (!cache) {
+    cache = new Map();
+    drawn.set(geo, cache);
+  }
+  const key = `${kind}:${id}`;
+  if (!cache.has(key)) cache.set(key, draw(geo, kind, id));
+  return cache.get(key);
+}
+
+function draw(geo: BuiltAtlasGeo, kind: SubjectKind, id: string): LocatorSubject | undefined {
   const { regions, initiatives, sites } = geo.layers;
   const shapes: LocatorShape[] = [];
   const points: LocatorPoint[] = [];
@@ -87,9 +100,14 @@ export function locatorSubject(
   } else {
     const source = geo.content.sources.get(id);
     if (!source) return undefined;
+    // Every area the source supports (regions it names, initiatives it describes), as related areas.
+    const supported = (f: ThematicFeature) => f.properties.sources.includes(id);
+    for (const f of [...regions.features, ...initiatives.features].filter(supported)) {
+      addArea(f, f.properties.kind === 'corridor' ? 'band' : 'outline');
+    }
     for (const rid of source.regions) {
       const r = regionFeature(rid);
-      if (r) addArea(r, 'outline');
+      if (r && !supported(r)) addArea(r, 'outline');
     }
     countries = source.countries.filter((code) => geo.country(code) !== undefined);
     for (const code of countries) {
@@ -97,7 +115,7 @@ export function locatorSubject(
       shapes.push({ role: 'highlight', geometry: shape });
       boxes.push(bboxOf(shape));
     }
-    sites.features.filter((f) => f.properties.sources.includes(id)).forEach(addPoint);
+    sites.features.filter(supported).forEach(addPoint);
   }
   if (boxes.length === 0) return undefined;
   // Highlights above outlines, bands on top.

@@ -2,7 +2,7 @@
  * The GeoJSON contract shared by the geo layers, the map page and the locator
  * maps. Files are served under the base path as `geo/<layer>.geojson`.
  */
-import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { BBox, Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 /** The thematic layers, bottom to top. */
 export const THEMATIC_LAYERS = ['regions', 'initiatives', 'sites'] as const;
@@ -82,9 +82,11 @@ export type BasemapFeature = Feature<Polygon | MultiPolygon, BasemapProps> & {
   bbox: BBox;
 };
 
-export type ThematicCollection = FeatureCollection<ThematicGeometry, ThematicProps> & {
+export interface ThematicCollection {
+  type: 'FeatureCollection';
   features: ThematicFeature[];
-};
-export type BasemapCollection = FeatureCollection<Polygon | MultiPolygon, BasemapProps> & {
+}
+export interface BasemapCollection {
+  type: 'FeatureCollection';
   features: BasemapFeature[];
-};
+}
