@@ -1,25 +1,55 @@
 /**
  * Astro integration: builds the Pagefind index over the finished site.
  * Any error Pagefind reports fails the build (as Starlight does).
+ *
+ * After writing the bundle it removes Pagefind's prebuilt UIs (the atlas uses
+ * the JS API, see `src/lib/browser/search/`), and stamps the search pages
+ * with the index's cache tag, so that the search page asks for exactly the
+ * index it was built with (Pagefind's `metaCacheTag`).
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { INDEX_TAG_PLACEHOLDER, indexTag, UNUSED_BUNDLE_FILES } from '../lib/search/bundle';
+
+function fail(step: string, errors: readonly string[]): never {
+  throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+}
 
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'atlas:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${out}pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-        logger.info(`indexed ${added.page_count} pages`);
-        await pagefind.close();
+        const bundle = join(out, 'pagefind');
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) fail('start', errors);
+          const added = await index.addDirectory({ path: out });
+          if (added.errors.length > 0) fail('indexing', added.errors);
+          if (added.page_count === 0) fail('indexing', ['no page has data-pagefind-body']);
+          const written = await index.writeFiles({ outputPath: bundle });
+          if (written.errors.length > 0) fail('writing', written.errors);
+          logger.info(`indexed ${added.page_count} pages`);
+        } finally {
+          await pagefind.close();
+        }
+        await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(bundle, f), { force: true })));
+
+        const tag = indexTag(await readFile(join(bundle, 'pagefind-entry.json')));
+        let stamped = 0;
+        for (const { pathname } of pages) {
+          const file = join(out, pathname, 'index.html');
+          const html = await readFile(file, 'utf8').catch(() => '');
+          if (!html.includes(INDEX_TAG_PLACEHOLDER)) continue;
+          await writeFile(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
+          stamped += 1;
+        }
+        if (stamped === 0) fail('stamping', ['no search page carries the index tag placeholder']);
+        logger.info(`index tag ${tag} stamped on ${stamped} search pages`);
       },
     },
   };

@@ -1,0 +1,35 @@
+/** UI strings handed from the page to browser code, and their placeholders. */
+
+/** Fills `{name}` placeholders: `format('{count} results', { count: 3 })`. */
+export function format(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    vars[name] === undefined ? whole : String(vars[name]),
+  );
+}
+
+/** The keys of the dictionaries the search page passes to its script. */
+export const SEARCH_STRING_KEYS = [
+  'search.empty',
+  'search.loading',
+  'search.results.one',
+  'search.results.other',
+  'search.resultsFor',
+  'search.none',
+  'search.noneFiltered',
+  'search.noneHelp',
+  'search.error',
+  'search.more',
+  'search.matches',
+  'search.exportDone',
+  'search.exportNone',
+  'search.exportFailed',
+  'search.filter.type',
+  'search.filter.region',
+  'search.filter.country',
+  'search.filter.theme',
+  'search.filter.year',
+  'search.filter.status',
+  'search.filter.language',
+] as const;
+export type SearchStringKey = (typeof SEARCH_STRING_KEYS)[number];
+export type SearchStrings = Record<SearchStringKey, string>;
