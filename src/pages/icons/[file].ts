@@ -6,7 +6,10 @@ import sharp from 'sharp';
 import { ICON_SIZES } from '../../lib/offline/manifest';
 
 export const getStaticPaths = (() =>
-  ICON_SIZES.map((size) => ({ params: { file: `${size}.png` }, props: { size } }))) satisfies GetStaticPaths;
+  ICON_SIZES.map((size) => ({
+    params: { file: `${size}.png` },
+    props: { size },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ size: number }> = async ({ props }) => {
   const svg = await readFile(resolve('public/favicon.svg'));
