@@ -11,7 +11,7 @@ export function startOfflineStatus(root: HTMLElement): void {
   const text = root.querySelector<HTMLElement>('[data-offline-text]');
   const reload = root.querySelector<HTMLButtonElement>('[data-offline-reload]');
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Record<OfflineState, string>;
-  const help = root.dataset['help'] ?? '';
+  const help = root.dataset['readyHelp'] ?? '';
   const base = root.dataset['base'] ?? '/';
   if (!text || !reload) return;
 

@@ -108,6 +108,7 @@ export class SearchPage {
   }
 
   private showError(): void {
+    this.root.dataset['state'] = 'error';
     this.els.status.textContent = '';
     this.els.error.textContent = this.strings['search.error'];
     this.els.error.hidden = false;
@@ -176,6 +177,7 @@ export class SearchPage {
     if (!pagefind) return;
     const run = ++this.run;
     const state = this.state;
+    this.root.dataset['state'] = 'searching';
     const term = state.q === '' ? null : state.q;
     try {
       const queries = countQueries(state);
@@ -193,6 +195,7 @@ export class SearchPage {
       await this.showMore(false);
       if (run !== this.run) return;
       this.announce();
+      this.root.dataset['state'] = 'done';
     } catch {
       if (run === this.run) this.showError();
     }
@@ -249,7 +252,7 @@ export class SearchPage {
     const citation = data.meta['citation'];
     if (citation) item.append(el('p', citation, { class: 'result__citation' }));
 
-    const subs = bestSubResults(data.sub_results);
+    const subs = bestSubResults(data.sub_results, this.state.q);
     if (subs.length === 0) {
       const p = el('p', undefined, { class: 'result__excerpt' });
       p.append(...excerptNodes(data.excerpt));
