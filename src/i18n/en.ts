@@ -203,6 +203,8 @@ export const en = {
   'offline.reload': 'Reload',
   'offline.failed': 'The atlas could not be saved for offline use.',
   'site.shortTitle': 'DLDD Atlas',
+  'search.all': 'All results, with filters',
+  'search.quickHint': '{results}. Press the down arrow to go through them, Escape to close.',
 } as const;
 
 export type UiKey = keyof typeof en;

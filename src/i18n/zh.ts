@@ -200,4 +200,6 @@ export const zh = {
   'offline.reload': '重新加载',
   'offline.failed': '图集无法保存以供离线使用。',
   'site.shortTitle': 'DLDD 图集',
+  'search.all': '全部结果（可筛选）',
+  'search.quickHint': '{results}。按向下箭头键逐条浏览，按 Esc 键关闭。',
 } as const satisfies Record<UiKey, string>;

@@ -3,11 +3,11 @@
  * Any error Pagefind reports fails the build (as Starlight does).
  *
  * After writing the bundle it removes Pagefind's prebuilt UIs (the atlas uses
- * the JS API, see `src/lib/browser/search/`), and stamps the search pages
- * with the index's cache tag, so that the search page asks for exactly the
- * index it was built with (Pagefind's `metaCacheTag`).
+ * the JS API, see `src/lib/browser/search/`), and stamps every page with the
+ * index's cache tag, so that the search page and the header's search box ask
+ * for exactly the index they were built with (Pagefind's `metaCacheTag`).
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,7 +22,7 @@ export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'atlas:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const bundle = join(out, 'pagefind');
         try {
@@ -41,15 +41,15 @@ export function pagefindIntegration(): AstroIntegration {
 
         const tag = indexTag(await readFile(join(bundle, 'pagefind-entry.json')));
         let stamped = 0;
-        for (const { pathname } of pages) {
-          const file = join(out, pathname, 'index.html');
-          const html = await readFile(file, 'utf8').catch(() => '');
+        const files = await readdir(out, { recursive: true });
+        for (const file of files.filter((f) => f.endsWith('.html')).map((f) => join(out, f))) {
+          const html = await readFile(file, 'utf8');
           if (!html.includes(INDEX_TAG_PLACEHOLDER)) continue;
           await writeFile(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
           stamped += 1;
         }
-        if (stamped === 0) fail('stamping', ['no search page carries the index tag placeholder']);
-        logger.info(`index tag ${tag} stamped on ${stamped} search pages`);
+        if (stamped === 0) fail('stamping', ['no page carries the index tag placeholder']);
+        logger.info(`index tag ${tag} stamped on ${stamped} pages`);
       },
     },
   };

@@ -6,15 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serviceWorkerOptions } from '../../src/lib/offline/precache';
 import { astroBuild } from '../support/astro';
 import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
-import { serveCuttable, type CuttableServer } from '../support/cuttable-server';
 import { htmlPages } from '../support/dist';
 import { precacheUrls } from '../support/pagefind';
+import { serve, type StaticServer } from '../support/server';
 
 const NEXT = '.cache/dist-next-build';
 const BASE_OUT = '.cache/dist-offline-base';
 
 let browser: Browser;
-let server: CuttableServer | undefined;
+let server: StaticServer | undefined;
 let context: BrowserContext | undefined;
 let watch: PageWatch | undefined;
 
@@ -40,7 +40,7 @@ afterEach(async () => {
 
 /** Serves `dir`, opens a page and waits until the indicator says the atlas is saved. */
 async function visitOnce(dir: string, base = '/', path = ''): Promise<Page> {
-  server = await serveCuttable(dir, base);
+  server = await serve(dir, base);
   context = await browser.newContext();
   const watched = await watchedPage(context, server.origin);
   watch = watched.watch;

@@ -188,7 +188,9 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=drought$/);
     await page.waitForSelector('[data-search][data-state="done"]');
-    expect(await page.getByRole('status').first().textContent()).toMatch(/results for “drought”/);
+    expect(await page.locator('main').getByRole('status').first().textContent()).toMatch(
+      /results for “drought”/,
+    );
     await page.focus('#search-q');
     let focused = '';
     for (let i = 0; i < 12 && focused !== 'checkbox'; i++) {
@@ -199,6 +201,32 @@ describe('search', () => {
     await page.keyboard.press('Space');
     await page.waitForSelector('[data-search][data-state="done"]');
     expect(new URL(page.url()).searchParams.get('type')).not.toBeNull();
+  });
+
+  it('shows the first results under the header box, and goes through them with the keyboard', async () => {
+    const page = await open();
+    await page.goto(`${server.url}regions/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('216 million');
+    const panel = page.locator('[data-quick-panel]');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('.quick__count').textContent()).toBe('1 result for “216 million”');
+    expect(await page.locator('[data-quick-status]').textContent()).toContain(
+      'Press the down arrow',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('World Bank infographic, 13 September 2021');
+    expect(await panel.locator('[data-quick-all]').getAttribute('href')).toBe(
+      '/search/?q=216+million',
+    );
+    await page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=216\+million$/);
   });
 
   it('keeps the header search box working without JavaScript', async () => {

@@ -31,7 +31,8 @@ export function startOfflineStatus(root: HTMLElement): void {
 
   const update = () => {
     const reg = registration;
-    if (failed || !reg) return show('failed');
+    if (!reg) return;
+    if (failed) return show('failed');
     if (reg.waiting && reg.active) return show('update');
     if (reg.active) return show(navigator.onLine ? 'ready' : 'offline');
     if (reg.installing) return show('saving');
@@ -66,8 +67,6 @@ export function startOfflineStatus(root: HTMLElement): void {
       });
       update();
     })
-    .catch(() => {
-      failed = true;
-      update();
-    });
+    // Refused (workers disabled, private mode): say nothing, the site works online.
+    .catch(() => undefined);
 }

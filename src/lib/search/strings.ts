@@ -32,4 +32,42 @@ export const SEARCH_STRING_KEYS = [
   'search.filter.language',
 ] as const;
 export type SearchStringKey = (typeof SEARCH_STRING_KEYS)[number];
+
+/** The keys the header's quick results need. */
+export const QUICK_STRING_KEYS = [
+  'search.empty',
+  'search.none',
+  'search.noneFiltered',
+  'search.results.one',
+  'search.results.other',
+  'search.resultsFor',
+  'search.matches',
+  'search.quickHint',
+] as const;
+export type QuickStrings = Record<(typeof QUICK_STRING_KEYS)[number], string>;
 export type SearchStrings = Record<SearchStringKey, string>;
+
+/** What the live region says after a search: the count, for the words if any. */
+export function resultsText(
+  strings: Pick<
+    SearchStrings,
+    | 'search.empty'
+    | 'search.none'
+    | 'search.noneFiltered'
+    | 'search.results.one'
+    | 'search.results.other'
+    | 'search.resultsFor'
+  >,
+  query: string,
+  count: number,
+  empty: boolean,
+): string {
+  if (empty) return strings['search.empty'];
+  if (count === 0) {
+    return query ? format(strings['search.none'], { q: query }) : strings['search.noneFiltered'];
+  }
+  const results = format(strings[count === 1 ? 'search.results.one' : 'search.results.other'], {
+    count,
+  });
+  return query ? format(strings['search.resultsFor'], { results, q: query }) : results;
+}

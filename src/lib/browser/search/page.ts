@@ -5,7 +5,6 @@
  * `content` are not escaped); excerpts go through `excerptNodes`.
  */
 import { buildFacets, countQueries, type Facet, type FilterCounts } from '../../search/facets';
-import { bestSubResults } from '../../search/results';
 import {
   isEmpty,
   parseState,
@@ -14,10 +13,10 @@ import {
   type FilterKey,
   type SearchState,
 } from '../../search/state';
-import { format, type SearchStrings } from '../../search/strings';
+import { format, resultsText, type SearchStrings } from '../../search/strings';
 import { downloadCitations } from './download';
-import { excerptNodes } from './excerpt';
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind';
+import { el, renderResult } from './render';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
@@ -42,18 +41,6 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
   const el = root.querySelector<T>(selector);
   if (!el) throw new Error(`search page: missing ${selector}`);
   return el;
-}
-
-/** Creates an element with text (never HTML) and optional attributes. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  attrs: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  return node;
 }
 
 export class SearchPage {
@@ -210,24 +197,11 @@ export class SearchPage {
     help.hidden = true;
     exporter.hidden = n === 0;
     this.els.exportStatus.textContent = '';
-    if (isEmpty(this.state)) {
-      status.textContent = s['search.empty'];
-      return;
-    }
-    if (n === 0) {
-      status.textContent = this.state.q
-        ? format(s['search.none'], { q: this.state.q })
-        : s['search.noneFiltered'];
+    status.textContent = resultsText(s, this.state.q, n, isEmpty(this.state));
+    if (n === 0 && !isEmpty(this.state)) {
       help.textContent = s['search.noneHelp'];
       help.hidden = false;
-      return;
     }
-    const results = format(s[n === 1 ? 'search.results.one' : 'search.results.other'], {
-      count: n,
-    });
-    status.textContent = this.state.q
-      ? format(s['search.resultsFor'], { results, q: this.state.q })
-      : results;
   }
 
   private async showMore(moveFocus: boolean): Promise<void> {
@@ -235,44 +209,18 @@ export class SearchPage {
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== this.run) return;
-    const items = data.map((d) => this.renderResult(d));
+    const items = data.map((d) =>
+      renderResult(d, {
+        query: this.state.q,
+        matchesLabel: this.strings['search.matches'],
+        matches: 3,
+        heading: 'h3',
+      }),
+    );
     this.els.results.append(...items);
     this.shown += batch.length;
     this.els.more.hidden = this.shown >= this.results.length;
     if (moveFocus) items[0]?.querySelector('a')?.focus();
-  }
-
-  private renderResult(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
-    const item = el('li', undefined, { class: 'result' });
-    const heading = el('h3');
-    heading.append(el('a', data.meta['title'] ?? data.url, { href: data.url }));
-    item.append(heading);
-    const facts = [data.meta['type'], data.meta['year'], data.meta['symbol']].filter(Boolean);
-    if (facts.length > 0) item.append(el('p', facts.join(' · '), { class: 'meta' }));
-    const citation = data.meta['citation'];
-    if (citation) item.append(el('p', citation, { class: 'result__citation' }));
-
-    const subs = bestSubResults(data.sub_results, this.state.q);
-    if (subs.length === 0) {
-      const p = el('p', undefined, { class: 'result__excerpt' });
-      p.append(...excerptNodes(data.excerpt));
-      item.append(p);
-      return item;
-    }
-    const list = el('ul', undefined, {
-      class: 'result__matches',
-      'aria-label': format(this.strings['search.matches'], { title: data.meta['title'] ?? '' }),
-    });
-    for (const sub of subs) {
-      const li = el('li');
-      li.append(el('a', sub.title, { href: sub.url, class: 'result__locator' }));
-      const p = el('p', undefined, { class: 'result__excerpt' });
-      p.append(...excerptNodes(sub.excerpt));
-      li.append(p);
-      list.append(li);
-    }
-    item.append(list);
-    return item;
   }
 
   private renderFacets(facets: Facet[]): void {
