@@ -85,11 +85,14 @@ describe('the atlas offline', () => {
     for (const p of pages) {
       const res = await page.goto(`${server?.url}${p.replace(/index\.html$/, '')}`);
       expect(res?.status(), p).toBe(200);
-      await page.waitForLoadState('load');
+      // The map and search pages fetch their data after load (GeoJSON, the
+      // index): wait until they have everything before moving on.
+      const settles = /(^|\/)(map|search)\/index\.html$/.test(p);
+      await page.waitForLoadState(settles ? 'networkidle' : 'load');
     }
     expect(failed).toEqual([]);
     expect(server?.served.length).toBe(served);
-  });
+  }, 180_000);
 
   it('takes a new build whole, and only when the reader reloads', async () => {
     rmSync(NEXT, { recursive: true, force: true });
