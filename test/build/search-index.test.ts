@@ -27,6 +27,8 @@ describe('the search index', () => {
         'Cite this',
         'Sources it cites',
         'Document symbol',
+        'Locator map',
+        'See on the map',
         '跳到正文',
       ])
         expect(f.content, `${f.url}: ${boilerplate}`).not.toContain(boilerplate);
