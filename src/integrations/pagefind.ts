@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { INDEX_TAG_PLACEHOLDER, indexTag, UNUSED_BUNDLE_FILES } from '../lib/search/bundle';
+import {
+  INDEX_TAG_PLACEHOLDER,
+  INDEXED_PAGES,
+  indexTag,
+  UNUSED_BUNDLE_FILES,
+} from '../lib/search/bundle';
 
 function fail(step: string, errors: readonly string[]): never {
   throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
@@ -28,7 +33,7 @@ export function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({});
           if (!index) fail('start', errors);
-          const added = await index.addDirectory({ path: out });
+          const added = await index.addDirectory({ path: out, glob: INDEXED_PAGES });
           if (added.errors.length > 0) fail('indexing', added.errors);
           if (added.page_count === 0) fail('indexing', ['no page has data-pagefind-body']);
           const written = await index.writeFiles({ outputPath: bundle });

@@ -16,6 +16,13 @@ export function indexTag(entryJson: Uint8Array | string): string {
   return createHash('sha256').update(entryJson).digest('hex').slice(0, 12);
 }
 
+/**
+ * The pages searched: sources, initiatives, regions and the glossary, in both
+ * languages. Within them Pagefind reads only `data-pagefind-body`.
+ */
+export const INDEXED_PAGES =
+  '{sources/*,initiatives/*,regions/*,glossary,zh/sources/*,zh/initiatives/*,zh/regions/*,zh/glossary}/index.html';
+
 /** Pagefind's prebuilt UIs: the atlas uses the JS API, so they are not shipped. */
 export const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
