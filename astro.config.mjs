@@ -16,7 +16,8 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets are files, never inline <style>, so the CSP needs no 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   i18n: {
     locales: ['en', { path: 'zh', codes: ['zh-CN', 'zh'] }],
     defaultLocale: 'en',
@@ -30,6 +31,7 @@ export default defineConfig({
     pagefindIntegration(),
   ],
   vite: {
+    // Scripts and assets are files, never inlined, so the CSP needs no hash.
     build: { assetsInlineLimit: 0 },
   },
 });
