@@ -11,9 +11,18 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serve(dir = 'dist', base = '/'): Promise<StaticServer> {
+/**
+ * `headers` are sent with every response, e.g. the `/*` block of `_headers`,
+ * as a host that reads that file would.
+ */
+export async function serve(
+  dir = 'dist',
+  base = '/',
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   const handler = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
       res.statusCode = 404;
