@@ -14,12 +14,15 @@ export interface ParsedPage {
   elements: Element[];
   /** Every `id` and `<a name>` on the page: the targets a #fragment can reach. */
   anchors: Set<string>;
+  /** All text of the page, entities decoded (what a reader sees, and <title>). */
+  text: string;
 }
 
 export function parseHtml(html: string): ParsedPage {
   const elements: Element[] = [];
   const anchors = new Set<string>();
   const open: Element[] = [];
+  let text = '';
   const lineStarts: number[] = [0];
   for (let i = 0; i < html.length; i++) if (html[i] === '\n') lineStarts.push(i + 1);
   const lineOf = (index: number) => {
@@ -41,10 +44,12 @@ export function parseHtml(html: string): ParsedPage {
         if (attrs['id'] !== undefined) anchors.add(attrs['id']);
         if (name === 'a' && attrs['name'] !== undefined) anchors.add(attrs['name']);
       },
-      ontext(text) {
+      ontext(chunk) {
         const current = open.at(-1);
         if (current && (current.name === 'script' || current.name === 'style')) {
-          current.text += text;
+          current.text += chunk;
+        } else {
+          text += chunk;
         }
       },
       onclosetag() {
@@ -55,7 +60,7 @@ export function parseHtml(html: string): ParsedPage {
   );
   parser.write(html);
   parser.end();
-  return { elements, anchors };
+  return { elements, anchors, text };
 }
 
 /** The URL path a built file is served at: "sources/x/index.html" → "sources/x/". */
