@@ -1,8 +1,10 @@
 /**
- * Astro integration: validates all content before anything is built, and
- * fails the build with one line per problem (file, field, what was expected).
+ * Astro integration: validates all content and every UI dictionary before
+ * anything is built, and fails the build with one line per problem (file,
+ * field, what was expected; or the language and key of a missing UI string).
  */
 import type { AstroIntegration } from 'astro';
+import { missingTranslations } from '../i18n';
 import { validateContent } from '../lib/content/validate';
 
 export class ContentError extends Error {
@@ -21,7 +23,11 @@ export function validateContentIntegration(root = 'content'): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build' && command !== 'dev') return;
         const { problems } = validateContent(root);
-        if (problems.length > 0) throw new ContentError(problems);
+        const untranslated = missingTranslations().map(
+          (key) => `src/i18n: missing or empty UI string ${key}`,
+        );
+        const all = [...problems, ...untranslated];
+        if (all.length > 0) throw new ContentError(all);
       },
     },
   };

@@ -4,10 +4,16 @@
  * CSL-JSON. UN documents are CSL `report`s with the symbol as `number`, so
  * every style keeps the symbol in the reference.
  */
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+
+// BibTeX keys are the atlas ids ("groundswell-2021"), stable across builds
+// and the same as the RIS ID and CSL-JSON id.
+const bibtexFormat = (plugins.config.get('@bibtex') as { format: Record<string, boolean> }).format;
+bibtexFormat['useIdAsLabel'] = true;
+bibtexFormat['checkLabel'] = false;
 import type { z } from 'astro/zod';
 import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
 

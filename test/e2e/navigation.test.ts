@@ -29,7 +29,8 @@ describe('reading the atlas', () => {
       .first()
       .click();
     await page.waitForURL(/\/sources\/iccd-cop17-8\/$/);
-    expect(await page.locator('h1').textContent()).toContain('ICCD/COP(17)/8');
+    expect(await page.locator('main').textContent()).toContain('ICCD/COP(17)/8');
+    expect(await page.locator('h1').textContent()).toContain('The positive role');
     expect(await page.locator('#finding-dldd-among-factors').textContent()).toContain('¶8');
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.otherOrigins).toEqual([]);

@@ -5,6 +5,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../i18n';
+import type { CslItem } from '../citations';
+import { toCsl } from '../citations';
+import type { FacetedSource } from './facets';
 import { citedBy } from './relations';
 
 export type Source = CollectionEntry<'sources'>;
@@ -84,6 +87,24 @@ async function load(): Promise<Atlas> {
 export function getAtlas(): Promise<Atlas> {
   cache ??= load();
   return cache;
+}
+
+/** The CSL-JSON record of a source (English title, as cited in the literature). */
+export function cslOf(source: Source): CslItem {
+  const d = source.data;
+  return toCsl({ id: source.id, title: d.title.en, type: d.type, bibliographic: d.bibliographic });
+}
+
+/** What a source contributes to the library facets. */
+export function facetedOf(source: Source): FacetedSource {
+  const d = source.data;
+  return {
+    id: source.id,
+    type: d.type,
+    regions: ids(d.regions),
+    themes: d.themes,
+    issued: d.bibliographic.issued,
+  };
 }
 
 /** `getStaticPaths` entries for a page that exists once per language. */

@@ -1,0 +1,41 @@
+/**
+ * Static citation files, each in BibTeX (.bib), RIS (.ris) and CSL-JSON (.json):
+ * - /cite/<source-id>.<ext> for each source;
+ * - /cite/atlas.<ext> for the whole library;
+ * - /cite/subset/<facet>-<value>.<ext> for each type, region, theme and year.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { EXPORTS, type ExportFormat } from '../../lib/citations';
+import { subsets } from '../../lib/content/facets';
+import { cslOf, facetedOf, getAtlas } from '../../lib/content/store';
+
+export const getStaticPaths = (async () => {
+  const atlas = await getAtlas();
+  const items = new Map(atlas.sources.map((s) => [s.id, cslOf(s)]));
+  const all = [...items.values()];
+  const groups = [...subsets(atlas.sources.map(facetedOf))].map(([key, list]) => ({
+    stem: `subset/${key}`,
+    records: list.map((id) => items.get(id)!),
+  }));
+  const files = [
+    { stem: 'atlas', records: all },
+    ...all.map((item) => ({ stem: item.id, records: [item] })),
+    ...groups,
+  ];
+  const formats = Object.keys(EXPORTS) as ExportFormat[];
+  return formats.flatMap((ext) =>
+    files.map(({ stem, records }) => ({
+      params: { file: `${stem}.${ext}` },
+      props: { ext, records },
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+
+export const GET: APIRoute<Props> = ({ props }) => {
+  const { type, write } = EXPORTS[props.ext];
+  return new Response(write(props.records), {
+    headers: { 'Content-Type': `${type}; charset=utf-8` },
+  });
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCitations, type CslItem } from '../../src/lib/citations';
+import { listFiles, read } from '../support/dist';
+
+const files = listFiles().filter((f) => f.startsWith('cite/'));
+const library = JSON.parse(read('cite/atlas.json')) as CslItem[];
+const byId = new Map(library.map((item) => [item.id, item]));
+
+/** What must survive a round trip: title, year, symbol (as number), DOI and URL. */
+const essentials = (item: CslItem) => ({
+  title: item.title,
+  year: item.issued['date-parts'][0]?.[0],
+  number: item.number,
+  DOI: item.DOI,
+  URL: item.URL,
+});
+
+describe('citation exports in dist/cite', () => {
+  it('cover every source in three formats, plus the library and its subsets', () => {
+    for (const id of byId.keys()) {
+      for (const ext of ['bib', 'ris', 'json']) expect(files).toContain(`cite/${id}.${ext}`);
+    }
+    expect(files.filter((f) => f.startsWith('cite/subset/')).length).toBeGreaterThan(30);
+  });
+
+  it.each(files)('%s parses back with citation-js to the same records', (file) => {
+    const parsed = parseCitations(read(file));
+    expect(parsed.length).toBeGreaterThan(0);
+    for (const item of parsed) {
+      // BibTeX keys and CSL ids are the atlas ids; RIS caps ID at 20 characters.
+      const id = String(item['citation-key'] ?? item.id);
+      const original =
+        byId.get(id) ??
+        (file.endsWith('.ris') && id.length === 20
+          ? library.find(
+              (candidate) => candidate.id.startsWith(id) && candidate.title === item.title,
+            )
+          : undefined);
+      expect(original, `${file}: unknown record ${id}`).toBeDefined();
+      expect(essentials(item)).toEqual(essentials(original!));
+    }
+  });
+});
