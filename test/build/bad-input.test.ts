@@ -24,8 +24,11 @@ describe('the bad-input corpus', () => {
 
   for (const c of cases.filter((x) => x.fails)) {
     it(`fails the build on ${c.name}: ${c.description}`, () => {
-      const root = assemble(c.name);
-      const { status, output } = astroBuild(join(OUT, c.name), { ATLAS_CONTENT_DIR: root });
+      const { root, content, geo } = assemble(c.name);
+      const { status, output } = astroBuild(join(OUT, c.name), {
+        ATLAS_CONTENT_DIR: content,
+        ATLAS_GEO_DIR: geo,
+      });
       expect(status, output).not.toBe(0);
       for (const line of c.fails ?? []) expect(output).toContain(`${root}/${line}`);
     });
@@ -33,9 +36,12 @@ describe('the bad-input corpus', () => {
 
   for (const c of cases.filter((x) => x.renders)) {
     it(`renders ${c.name} as literal text: ${c.description}`, () => {
-      const root = assemble(c.name);
+      const { content, geo } = assemble(c.name);
       const dir = join(OUT, c.name);
-      const { status, output } = astroBuild(dir, { ATLAS_CONTENT_DIR: root });
+      const { status, output } = astroBuild(dir, {
+        ATLAS_CONTENT_DIR: content,
+        ATLAS_GEO_DIR: geo,
+      });
       expect(status, output).toBe(0);
       const pages = (c.renders?.pages ?? []).map((file) => ({
         file,

@@ -1,15 +1,17 @@
 /**
- * The bad-input corpus: `test/fixtures/bad-input/<case>/` holds the files that
- * make one case (laid over the good fixtures) and `case.json`, which says
+ * The bad-input corpus: `test/fixtures/bad-input/<case>/` holds the files
+ * that make one case — `content/…` laid over the good content fixtures,
+ * `geo/…` laid over the valid map definitions — and `case.json`, which says
  * what must happen: the build `fails` with each of the given lines (paths
- * relative to the case's content root), or the build succeeds and the
+ * relative to the case's folder), or the build succeeds and the
  * `renders.text` payloads appear as literal text on `renders.pages`.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CORPUS = 'test/fixtures/bad-input';
-const GOOD = 'test/fixtures/content/good';
+const GOOD_CONTENT = 'test/fixtures/content/good';
+const GOOD_GEO = 'test/fixtures/geo/defs-valid';
 /** Prose pages come from the real content: the fixtures have none. */
 const PAGES = 'content/pages';
 const WORK = '.cache/bad-input';
@@ -34,16 +36,19 @@ export function corpus(): BadInputCase[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Lays the case over the good fixtures in a fresh folder; returns that content root. */
-export function assemble(name: string): string {
+/** Lays the case over the good fixtures in a fresh folder. */
+export function assemble(name: string): { root: string; content: string; geo: string } {
   const root = join(WORK, name);
+  const content = join(root, 'content');
+  const geo = join(root, 'geo');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  cpSync(GOOD, root, { recursive: true });
-  if (existsSync(PAGES)) cpSync(PAGES, join(root, 'pages'), { recursive: true });
-  cpSync(join(CORPUS, name), root, {
-    recursive: true,
-    filter: (src) => !src.endsWith('case.json'),
-  });
-  return root;
+  cpSync(GOOD_CONTENT, content, { recursive: true });
+  if (existsSync(PAGES)) cpSync(PAGES, join(content, 'pages'), { recursive: true });
+  if (existsSync(GOOD_GEO)) cpSync(GOOD_GEO, geo, { recursive: true });
+  for (const part of ['content', 'geo']) {
+    const overlay = join(CORPUS, name, part);
+    if (existsSync(overlay)) cpSync(overlay, join(root, part), { recursive: true });
+  }
+  return { root, content, geo };
 }
