@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
+import { validateGeoIntegration } from './src/integrations/validate-geo.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 /** Sub-path the site is served from, e.g. "/atlas/" on GitHub Pages. */
@@ -10,6 +11,8 @@ const base = process.env.ATLAS_BASE ?? '/';
 const site = process.env.ATLAS_SITE ?? 'http://localhost:4321';
 /** Content folder; tests point it at fixtures. */
 const contentDir = process.env.ATLAS_CONTENT_DIR ?? 'content';
+/** Map definitions folder; tests point it at fixtures. */
+const geoDir = process.env.ATLAS_GEO_DIR ?? 'geo';
 
 export default defineConfig({
   site,
@@ -25,6 +28,7 @@ export default defineConfig({
   },
   integrations: [
     validateContentIntegration(contentDir),
+    validateGeoIntegration(contentDir, geoDir),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
     }),

@@ -1,0 +1,157 @@
+/**
+ * The content the map needs, read with the content validator's loader so
+ * that country lists have one source of truth: `content/regions` and
+ * `content/initiatives`. Sources give their themes and types to features.
+ */
+import { validateContent, type Entry } from '../content/validate';
+
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export interface SourceInfo {
+  id: string;
+  file: string;
+  type: string;
+  themes: string[];
+  shortTitle: Localized;
+  countries: string[];
+  regions: string[];
+  initiatives: string[];
+}
+
+export interface RegionInfo {
+  id: string;
+  file: string;
+  name: Localized;
+  countries: string[];
+  description: Localized;
+  membershipNote: Localized | undefined;
+  sources: string[];
+}
+
+export interface InitiativeInfo {
+  id: string;
+  file: string;
+  name: Localized;
+  shortName: Localized;
+  countries: string[];
+  description: Localized;
+  countriesNote: Localized | undefined;
+  sources: string[];
+  regions: string[];
+}
+
+export interface MapContent {
+  sources: Map<string, SourceInfo>;
+  regions: Map<string, RegionInfo>;
+  initiatives: Map<string, InitiativeInfo>;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const text = (v: unknown): Localized => v as Localized;
+const optText = (v: unknown): Localized | undefined => (v ? (v as Localized) : undefined);
+
+function toSource(e: Entry): SourceInfo {
+  const d = e.data;
+  return {
+    id: e.id,
+    file: e.file,
+    type: String(d['type']),
+    themes: strings(d['themes']),
+    shortTitle: text(d['shortTitle']),
+    countries: strings(d['countries']),
+    regions: strings(d['regions']),
+    initiatives: strings(d['initiatives']),
+  };
+}
+
+function toRegion(e: Entry): RegionInfo {
+  const d = e.data;
+  return {
+    id: e.id,
+    file: e.file,
+    name: text(d['name']),
+    countries: strings(d['countries']),
+    description: text(d['description']),
+    membershipNote: optText(d['membershipNote']),
+    sources: strings(d['sources']),
+  };
+}
+
+function toInitiative(e: Entry): InitiativeInfo {
+  const d = e.data;
+  return {
+    id: e.id,
+    file: e.file,
+    name: text(d['name']),
+    shortName: text(d['shortName']),
+    countries: strings(d['countries']),
+    description: text(d['description']),
+    countriesNote: optText(d['countriesNote']),
+    sources: strings(d['sources']),
+    regions: strings(d['regions']),
+  };
+}
+
+/** Builds the map's view of content from validated entries. */
+export function mapContentOf(entries: readonly Entry[]): MapContent {
+  const of = <T extends { id: string }>(collection: string, to: (e: Entry) => T) =>
+    new Map(
+      entries
+        .filter((e) => e.collection === collection)
+        .map(to)
+        .map((x) => [x.id, x] as const),
+    );
+  return {
+    sources: of('sources', toSource),
+    regions: of('regions', toRegion),
+    initiatives: of('initiatives', toInitiative),
+  };
+}
+
+/** Reads and validates `root` (default `content/`); throws if the content is invalid. */
+export function readMapContent(root = 'content'): MapContent {
+  const { problems, entries } = validateContent(root);
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid content: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return mapContentOf(entries);
+}
+
+/** Sources of a region: those it lists and those that list it. */
+export function sourcesOfRegion(c: MapContent, id: string): string[] {
+  const listed = c.regions.get(id)?.sources ?? [];
+  const listing = [...c.sources.values()].filter((s) => s.regions.includes(id)).map((s) => s.id);
+  return [...new Set([...listed, ...listing])].sort();
+}
+
+/** Sources of an initiative: those it lists and those that list it. */
+export function sourcesOfInitiative(c: MapContent, id: string): string[] {
+  const listed = c.initiatives.get(id)?.sources ?? [];
+  const listing = [...c.sources.values()]
+    .filter((s) => s.initiatives.includes(id))
+    .map((s) => s.id);
+  return [...new Set([...listed, ...listing])].sort();
+}
+
+/** Union of themes and of types of the given sources. */
+export function themesAndTypes(
+  c: MapContent,
+  sourceIds: readonly string[],
+): { themes: string[]; source_types: string[] } {
+  const found = sourceIds.map((id) => c.sources.get(id)).filter((s) => s !== undefined);
+  return {
+    themes: [...new Set(found.flatMap((s) => s.themes))].sort(),
+    source_types: [...new Set(found.map((s) => s.type))].sort(),
+  };
+}
+
+/** The first paragraph of a text. */
+export const firstParagraph = (t: Localized): Localized => ({
+  en: t.en.split(/\n\s*\n/)[0]?.trim() ?? t.en,
+  zh: t.zh.split(/\n\s*\n/)[0]?.trim() ?? t.zh,
+});

@@ -1,0 +1,206 @@
+/**
+ * Static locator maps: SVG drawn at build time from the same layers as the
+ * GeoJSON files (no client JavaScript). Projection and paths come from
+ * d3-geo; this module returns plain data (path strings, circles, a view
+ * box) that a component renders as elements, never as an HTML string.
+ */
+import { rewind, simplify } from '@turf/turf';
+import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
+import type { BBox, Feature, MultiPoint, Position } from 'geojson';
+import type { Area } from './process';
+import type { Precision } from './types';
+
+/** Size of the drawing, in SVG units. */
+export const LOCATOR_SIZE = { width: 640, height: 340 } as const;
+
+/** Smallest extent shown, in degrees, so that a small country keeps its surroundings. */
+const MIN_SPAN = { lon: 50, lat: 28 } as const;
+
+export interface LocatorShape {
+  /** "highlight" for the subject, "outline" for related areas, "band" for a schematic band. */
+  role: 'highlight' | 'outline' | 'band';
+  geometry: Area;
+}
+
+export interface LocatorPoint {
+  coordinates: Position;
+  precision: Precision;
+}
+
+export interface LocatorDrawing {
+  viewBox: string;
+  width: number;
+  height: number;
+  /** The land, as one path. */
+  land: string;
+  shapes: { role: LocatorShape['role']; d: string }[];
+  points: { x: number; y: number; precision: Precision }[];
+}
+
+/** Turns an RFC 7946 geometry (counter-clockwise exteriors) into d3's winding (clockwise). */
+const forD3 = (geometry: Area): Area =>
+  (
+    rewind({ type: 'Feature', properties: {}, geometry } as Feature<Area>, {
+      reverse: true,
+    }) as Feature<Area>
+  ).geometry;
+
+/** The longitude span of a box, allowing west > east across the antimeridian. */
+const span = (b: BBox): number => (b[2] - b[0] + 360) % 360 || (b[2] === b[0] ? 0 : 360);
+
+/** The smallest box holding all boxes, taking the antimeridian into account. */
+export function unionBox(boxes: readonly BBox[]): BBox {
+  if (boxes.length === 0) return [-180, -60, 180, 85];
+  // Candidate west edges: each box's west; keep the one giving the narrowest span.
+  let best: BBox | undefined;
+  for (const start of boxes) {
+    const west = start[0];
+    let east = west;
+    for (const b of boxes) {
+      const w = ((b[0] - west + 360) % 360) + west;
+      const e = w + span(b);
+      east = Math.max(east, e);
+    }
+    const candidate: BBox = [west, 0, east, 0];
+    if (!best || east - west < best[2] - best[0]) best = candidate;
+  }
+  const south = Math.min(...boxes.map((b) => b[1]));
+  const north = Math.max(...boxes.map((b) => b[3]));
+  const [west, , east] = best as BBox;
+  return [west, south, east, north];
+}
+
+/** Widens a box to the minimum span and a margin, and keeps it within the map. */
+export function padBox(box: BBox): BBox {
+  const [west, south, east, north] = box;
+  const lonSpan = Math.max(east - west, 0) * 1.3;
+  const latSpan = Math.max(north - south, 0) * 1.3;
+  const cx = west + (east - west) / 2;
+  const cy = south + (north - south) / 2;
+  const halfLon = Math.min(Math.max(lonSpan, MIN_SPAN.lon) / 2, 180);
+  const halfLat = Math.max(latSpan, MIN_SPAN.lat) / 2;
+  return [cx - halfLon, Math.max(cy - halfLat, -60), cx + halfLon, Math.min(cy + halfLat, 85)];
+}
+
+/** A grid of points covering a box (unwrapped longitudes), for fitting the projection. */
+function gridOf(box: BBox): MultiPoint {
+  const coordinates: Position[] = [];
+  for (let i = 0; i <= 6; i++) {
+    for (let j = 0; j <= 4; j++) {
+      const lon = box[0] + ((box[2] - box[0]) * i) / 6;
+      coordinates.push([((lon + 540) % 360) - 180, box[1] + ((box[3] - box[1]) * j) / 4]);
+    }
+  }
+  return { type: 'MultiPoint', coordinates };
+}
+
+/** A d3 path context that rounds to whole units and drops points closer than one unit. */
+class CompactPath {
+  private parts: string[] = [];
+  private last: [number, number] | undefined;
+  private start = false;
+  moveTo(x: number, y: number): void {
+    this.last = [x, y];
+    this.parts.push(`M${r(x)},${r(y)}`);
+    this.start = true;
+  }
+  lineTo(x: number, y: number): void {
+    if (this.last && !this.start && Math.hypot(x - this.last[0], y - this.last[1]) < 1) return;
+    this.start = false;
+    this.last = [x, y];
+    this.parts.push(`L${r(x)},${r(y)}`);
+  }
+  closePath(): void {
+    this.parts.push('Z');
+  }
+  beginPath(): void {
+    // Each geometry starts with moveTo; nothing to do.
+  }
+  arc(): void {
+    // Points are drawn as circles by the component, never as path arcs.
+  }
+  result(): string {
+    const out = this.parts.join('');
+    this.parts = [];
+    this.last = undefined;
+    return out;
+  }
+}
+const r = (v: number) => Math.round(v);
+
+/** The projection for a box: Equal Earth centred on the box, fitted to the drawing. */
+export function projectionFor(box: BBox): GeoProjection {
+  const { width, height } = LOCATOR_SIZE;
+  const centre = box[0] + (box[2] - box[0]) / 2;
+  return geoEqualEarth()
+    .rotate([-centre, 0])
+    .fitExtent(
+      [
+        [4, 4],
+        [width - 4, height - 4],
+      ],
+      gridOf(box),
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+}
+
+/**
+ * A geometry simplified for a drawing where one unit is `degPerUnit`
+ * degrees: parts smaller than a unit are left out and vertices closer than
+ * about a unit are merged (Turf simplify), so a world map stays small.
+ */
+export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const big = polygons.filter((rings) => {
+    const xs = (rings[0] ?? []).map((p) => p[0] ?? 0);
+    const ys = (rings[0] ?? []).map((p) => p[1] ?? 0);
+    return (
+      Math.max(...xs) - Math.min(...xs) >= degPerUnit ||
+      Math.max(...ys) - Math.min(...ys) >= degPerUnit
+    );
+  });
+  // Keep at least the largest part, however small: the subject must show.
+  const kept = big.length > 0 ? big : polygons.slice(0, 1);
+  if (kept.length === 0) return undefined;
+  const multi: Area = { type: 'MultiPolygon', coordinates: kept };
+  return simplify({ type: 'Feature', properties: {}, geometry: multi } as Feature<Area>, {
+    tolerance: degPerUnit * 0.8,
+    highQuality: false,
+  }).geometry;
+}
+
+/** Draws a locator map: land, then the shapes, then the points. */
+export function drawLocator(
+  land: Area,
+  shapes: readonly LocatorShape[],
+  points: readonly LocatorPoint[],
+  boxes: readonly BBox[],
+): LocatorDrawing {
+  const { width, height } = LOCATOR_SIZE;
+  const box = padBox(unionBox(boxes));
+  const projection = projectionFor(box);
+  const degPerUnit = (box[2] - box[0]) / width;
+  const context = new CompactPath();
+  const path = geoPath(projection, context);
+  const draw = (geometry: Area): string => {
+    const simple = forScale(geometry, degPerUnit);
+    if (!simple) return '';
+    path(forD3(simple));
+    return context.result();
+  };
+  return {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    land: draw(land),
+    shapes: shapes.map((s) => ({ role: s.role, d: draw(s.geometry) })).filter((s) => s.d !== ''),
+    points: points.flatMap((p) => {
+      const xy = projection([p.coordinates[0] ?? 0, p.coordinates[1] ?? 0]);
+      if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return [];
+      return [{ x: r(xy[0]), y: r(xy[1]), precision: p.precision }];
+    }),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The published map layers in dist/geo, checked feature by feature against
+ * the GeoJSON contract, the content they refer to, and the size budgets;
+ * and the pages that show them (data catalogue, locator maps).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { gzipSize, type Catalogue } from '../../src/lib/geo/build';
+import { validateContent } from '../../src/lib/content/validate';
+import { geometryProblems, layerProblems, type KnownIds } from '../../src/lib/geo/validate';
+import { BASEMAP_LAYERS, LAYER_NAMES, THEMATIC_LAYERS } from '../../src/lib/geo/types';
+import { DIST, read } from '../support/dist';
+
+const text = (layer: string) => readFileSync(join(DIST, 'geo', `${layer}.geojson`), 'utf8');
+const layer = (name: string) => JSON.parse(text(name)) as FeatureCollection<Geometry>;
+const catalogue = JSON.parse(read('geo/catalogue.json')) as Catalogue;
+
+const { entries, problems } = validateContent('content');
+const idsOf = (collection: string) =>
+  new Set(entries.filter((e) => e.collection === collection).map((e) => e.id));
+const known: KnownIds = {
+  sources: idsOf('sources'),
+  initiatives: idsOf('initiatives'),
+  regions: idsOf('regions'),
+};
+const withCountries = (collection: string) =>
+  entries.filter(
+    (e) => e.collection === collection && (e.data['countries'] as string[]).length > 0,
+  );
+
+describe('the map layers in dist/geo', () => {
+  it('are built from valid content', () => {
+    expect(problems).toEqual([]);
+  });
+
+  for (const name of THEMATIC_LAYERS) {
+    it(`${name}: every feature keeps the contract (valid geometry, RFC 7946 winding, ≤ 5 decimals, ids, properties, references)`, () => {
+      const fc = layer(name);
+      expect(fc.features.length).toBeGreaterThan(0);
+      expect(layerProblems(fc, name, known)).toEqual([]);
+    });
+  }
+
+  for (const name of BASEMAP_LAYERS) {
+    it(`${name}: every feature is valid (Turf booleanValid), wound and truncated as RFC 7946 says`, () => {
+      const fc = layer(name);
+      const bad = fc.features.flatMap((f) =>
+        geometryProblems(f.geometry, { output: true }).map((r) => `${String(f.id)}: ${r}`),
+      );
+      expect(bad).toEqual([]);
+      const ids = fc.features.map((f) => f.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+  }
+
+  it('has ids unique across all thematic layers', () => {
+    const ids = THEMATIC_LAYERS.flatMap((n) => layer(n).features.map((f) => String(f.id)));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('has a feature for every region and every initiative with countries', () => {
+    const regionIds = new Set(layer('regions').features.map((f) => f.id));
+    const initiativeIds = new Set(layer('initiatives').features.map((f) => f.id));
+    const missing = [
+      ...withCountries('regions')
+        .map((e) => `region:${e.id}`)
+        .filter((id) => !regionIds.has(id)),
+      ...withCountries('initiatives')
+        .map((e) => `initiative:${e.id}`)
+        .filter((id) => !initiativeIds.has(id)),
+    ];
+    expect(withCountries('regions').length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
+  it('dissolves each region and initiative from exactly the countries its content entry lists', () => {
+    const mismatched = [...withCountries('regions'), ...withCountries('initiatives')].flatMap(
+      (e) => {
+        const id = `${e.collection === 'regions' ? 'region' : 'initiative'}:${e.id}`;
+        const f = layer(e.collection).features.find((x) => x.id === id);
+        const iso3 = (f?.properties?.['iso3'] as string[] | undefined) ?? [];
+        return [...iso3].sort().join() === [...(e.data['countries'] as string[])].sort().join()
+          ? []
+          : [id];
+      },
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('marks the Great Green Wall corridor as schematic, with its width', () => {
+    const corridor = layer('initiatives').features.find(
+      (f) => f.id === 'initiative:great-green-wall:corridor',
+    );
+    expect(corridor?.properties?.['schematic']).toBe(true);
+    expect(corridor?.properties?.['precision_note_en']).toMatch(/^Schematic, .* \d+ km wide/);
+    expect(corridor?.properties?.['note_en']).toMatch(/8,000 km long and 15 km wide/);
+  });
+
+  it('never gives site precision to a point without a source for its coordinates', () => {
+    const sites = layer('sites').features;
+    const ethiopia = sites.find((f) => f.id === 'pilot:ethiopia-urban-rural');
+    expect(ethiopia?.properties?.['precision']).toBe('country');
+    expect(ethiopia?.properties?.['precision_note_en']).toMatch(/not published/);
+    for (const f of sites.filter((s) => s.properties?.['precision'] === 'town')) {
+      expect(f.properties?.['geometry_source_en'], String(f.id)).toMatch(/^GeoNames gazetteer/);
+    }
+    for (const f of sites.filter((s) => s.properties?.['precision'] === 'site')) {
+      expect(f.properties?.['geometry_source_en'], String(f.id)).toMatch(/^As given by /);
+    }
+  });
+
+  it('places the COP venues that decided on migration', () => {
+    const venues = layer('sites')
+      .features.filter((f) => f.properties?.['kind'] === 'cop-venue')
+      .map((f) => f.id);
+    expect(venues).toEqual([
+      'venue:cop13-ordos',
+      'venue:cop14-new-delhi',
+      'venue:cop15-abidjan',
+      'venue:cop16-riyadh',
+      'venue:cop17-ulaanbaatar',
+    ]);
+  });
+
+  it('keeps features crossing the antimeridian from spanning the world', () => {
+    for (const name of THEMATIC_LAYERS) {
+      for (const f of layer(name).features) {
+        const [w, , e] = f.bbox ?? [];
+        const span = ((e ?? 0) - (w ?? 0) + 360) % 360;
+        expect(span, String(f.id)).toBeLessThan(350);
+      }
+    }
+  });
+
+  it('stays within the budgets: thematic ≤ 150 KB gzip, basemap ≤ 250 KB gzip', () => {
+    const sum = (names: readonly string[]) => names.reduce((a, n) => a + gzipSize(text(n)), 0);
+    const thematic = sum(THEMATIC_LAYERS);
+    const basemap = sum(BASEMAP_LAYERS);
+    console.info(
+      `map layers, gzip: ${LAYER_NAMES.map((n) => `${n} ${gzipSize(text(n))} B`).join(', ')}; thematic ${thematic} B, basemap ${basemap} B`,
+    );
+    expect(thematic).toBeLessThanOrEqual(150 * 1024);
+    expect(basemap).toBeLessThanOrEqual(250 * 1024);
+  });
+
+  it('describes each file truthfully in geo/catalogue.json', () => {
+    expect(catalogue.layers.map((l) => l.name)).toEqual([...LAYER_NAMES]);
+    for (const entry of catalogue.layers) {
+      const t = text(entry.name);
+      expect(entry.bytes, entry.name).toBe(Buffer.byteLength(t));
+      expect(entry.gzip_bytes, entry.name).toBe(gzipSize(t));
+      expect(entry.feature_count, entry.name).toBe(layer(entry.name).features.length);
+      expect(entry.licences.length, entry.name).toBeGreaterThan(0);
+      expect(entry.steps.length, entry.name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('pages that show the map data', () => {
+  it('have a data catalogue in both languages, with every layer and its download', () => {
+    for (const page of ['data/index.html', 'zh/data/index.html']) {
+      const html = read(page);
+      for (const name of LAYER_NAMES) {
+        expect(html, `${page} ${name}`).toContain(`id="layer-${name}"`);
+        expect(html, `${page} ${name}`).toContain(`href="/geo/${name}.geojson"`);
+      }
+    }
+    expect(read('data/index.html')).toContain('CC BY 4.0');
+    expect(read('data/index.html')).toContain('public domain');
+  });
+
+  it('link the catalogue from the footer', () => {
+    expect(read('index.html')).toMatch(/<footer[\s\S]*href="\/data\/"/);
+    expect(read('zh/index.html')).toMatch(/<footer[\s\S]*href="\/zh\/data\/"/);
+  });
+
+  it('show a static locator map, with a text alternative, on every region and initiative page that has a place', () => {
+    const pages = [
+      ...withCountries('regions').map((e) => `regions/${e.id}/index.html`),
+      ...withCountries('initiatives').map((e) => `initiatives/${e.id}/index.html`),
+    ];
+    for (const page of pages.flatMap((p) => [p, `zh/${p}`])) {
+      const html = read(page);
+      const figure = /<figure class="locator[^"]*"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+      expect(figure, page).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="locator-title"/);
+      expect(figure, page).toMatch(/<title id="locator-title">[^<]+<\/title>/);
+      expect(figure, page).toMatch(/<figcaption[\s\S]*<li[^>]*>/);
+      expect(figure, page).not.toContain('<script');
+    }
+  });
+
+  it('show the countries and regions of a source on its page', () => {
+    const html = read('sources/iccd-cop15-18/index.html');
+    expect(html).toContain('data-locator="source:iccd-cop15-18"');
+    expect(html).toContain('Countries named by the source:');
+  });
+
+  it('give every source page a locator map, or say why it has none', () => {
+    const sources = entries.filter((e) => e.collection === 'sources');
+    const withMap = sources.filter((e) =>
+      read(`sources/${e.id}/index.html`).includes(`data-locator="source:${e.id}"`),
+    );
+    expect(withMap.length).toBeGreaterThan(sources.length / 2);
+    for (const e of sources) {
+      for (const page of [`sources/${e.id}/index.html`, `zh/sources/${e.id}/index.html`]) {
+        const html = read(page);
+        const map = html.includes(`data-locator="source:${e.id}"`);
+        const none = html.includes(`data-locator-none="source:${e.id}"`);
+        expect(map !== none, page).toBe(true);
+      }
+    }
+  });
+
+  it('say on the map wherever a pilot is placed only by its country', () => {
+    const html = read('initiatives/changwon-greening-drylands/index.html');
+    expect(html).toContain('class="pt pt-country"');
+    expect(html).toContain('Exact sites not published');
+  });
+});

@@ -1,0 +1,97 @@
+/** Locator map geometry: extents across the antimeridian, padding, and d3 winding. */
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { drawLocator, LOCATOR_SIZE, padBox, unionBox } from '../../src/lib/geo/locator';
+
+const square = (w: number, s: number, e: number, n: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
+
+describe('locator extents', () => {
+  it('joins boxes the short way round, across the antimeridian', () => {
+    // Fiji-like box (west > east) and one just east of 170°E.
+    expect(
+      unionBox([
+        [177, -19, -179, -16],
+        [170, -20, 172, -15],
+      ]),
+    ).toEqual([170, -20, 181, -15]);
+  });
+
+  it('keeps plain boxes plain', () => {
+    expect(
+      unionBox([
+        [0, 0, 10, 10],
+        [20, -5, 30, 5],
+      ]),
+    ).toEqual([0, -5, 30, 10]);
+  });
+
+  it('widens a small box so that its surroundings show', () => {
+    const [w, s, e, n] = padBox([20, 42, 22, 44]);
+    expect(e - w).toBeGreaterThanOrEqual(50);
+    expect(n - s).toBeGreaterThanOrEqual(28);
+    expect((w + e) / 2).toBeCloseTo(21);
+  });
+});
+
+describe('drawLocator', () => {
+  const land = square(-20, -10, 40, 40);
+  it('fills the subject only, not the whole globe (RFC 7946 rings are rewound for d3)', () => {
+    const subject = square(0, 0, 10, 10);
+    const drawing = drawLocator(
+      land,
+      [{ role: 'highlight', geometry: subject }],
+      [],
+      [[0, 0, 10, 10]],
+    );
+    const d = drawing.shapes[0]?.d ?? '';
+    // A globe-wide fill would be clipped to the frame: its path would run along the edges.
+    const xs = [...d.matchAll(/[ML](-?\d+),(-?\d+)/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...xs)).toBeGreaterThan(0);
+    expect(Math.max(...xs)).toBeLessThan(LOCATOR_SIZE.width);
+  });
+
+  it('puts points inside the frame and drops those outside it', () => {
+    const drawing = drawLocator(
+      land,
+      [],
+      [
+        { coordinates: [5, 5], precision: 'town' },
+        { coordinates: [150, -30], precision: 'country' },
+      ],
+      [[5, 5, 5, 5]],
+    );
+    expect(drawing.points).toHaveLength(1);
+    expect(drawing.points[0]?.precision).toBe('town');
+  });
+
+  it('draws a region that crosses the antimeridian in one piece of the frame', () => {
+    const west = square(175, -20, 180, -15);
+    const east = square(-180, -20, -175, -15);
+    const drawing = drawLocator(
+      land,
+      [
+        {
+          role: 'highlight',
+          geometry: { type: 'MultiPolygon', coordinates: [west.coordinates, east.coordinates] },
+        },
+      ],
+      [],
+      [[175, -20, -175, -15]],
+    );
+    const xs = [...(drawing.shapes[0]?.d ?? '').matchAll(/[ML](-?\d+),/g)].map((m) => Number(m[1]));
+    // Both halves sit near the centre of the frame, side by side.
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(LOCATOR_SIZE.width / 2);
+  });
+});
