@@ -208,10 +208,11 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
     geometry: ThematicFeature['geometry'],
     bbox: BBox,
   ): ThematicFeature => {
+    const { id, ...rest } = base;
     const props: ThematicProps = {
-      id: base.id,
+      id,
       layer,
-      ...base,
+      ...rest,
       ...themesAndTypes(content, base.sources),
     };
     return { type: 'Feature', id: base.id, bbox, properties: props, geometry };
