@@ -24,7 +24,15 @@ export interface StaticServer {
 
 const files = (dir: string) => sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
-export async function serve(dir = 'dist', base = '/'): Promise<StaticServer> {
+/**
+ * `headers` are sent with every response, e.g. the `/*` block of `_headers`,
+ * as a host that reads that file would.
+ */
+export async function serve(
+  dir = 'dist',
+  base = '/',
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   let handler = files(dir);
   let down = false;
   const served: string[] = [];
@@ -33,6 +41,7 @@ export async function serve(dir = 'dist', base = '/'): Promise<StaticServer> {
       req.socket.destroy();
       return;
     }
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? '/';
     served.push(url);
     if (!url.startsWith(base)) {

@@ -150,7 +150,8 @@ export function projectionFor(box: BBox): GeoProjection {
 /**
  * A geometry simplified for a drawing where one unit is `degPerUnit`
  * degrees: parts smaller than a unit are left out and vertices closer than
- * about a unit are merged (Turf simplify), so a world map stays small.
+ * about a unit and a half are merged (Turf simplify), so a world map stays
+ * small: a source page with its locator map keeps within its 15 KB gzip budget.
  */
 export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -167,7 +168,7 @@ export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   if (kept.length === 0) return undefined;
   const multi: Area = { type: 'MultiPolygon', coordinates: kept };
   return simplify({ type: 'Feature', properties: {}, geometry: multi } as Feature<Area>, {
-    tolerance: degPerUnit * 0.8,
+    tolerance: degPerUnit * 1.5,
     highQuality: false,
   }).geometry;
 }

@@ -1,0 +1,291 @@
+/**
+ * `npm run bench [-- --sizes 1000,5000] [--no-lighthouse]`
+ *
+ * For each size N: copies the project to a temporary folder, adds N synthetic
+ * sources (bench/synthetic.ts), builds it, and builds a bare Astro site with
+ * as many plain markdown pages as the atlas has pages, in the same run. Then
+ * measures, and writes bench-results/bench-<date>.{json,md} (and latest.*):
+ * - build time per page and Pagefind indexing time per page, each as a ratio
+ *   to the bare site;
+ * - the Pagefind index size on disk;
+ * - a cold search in headless Chromium, for a rare word and for a word on
+ *   every source page: bytes transferred and time to first results;
+ * - navigation → first map `idle` event, median of 5;
+ * - Lighthouse scores for home, a source page, the map and search.
+ */
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import { launchChromium } from '../test/support/browser.ts';
+import { serve } from '../test/support/server.ts';
+import { coldQuery, mapIdle, median, type ColdQuery } from './browser.ts';
+import { lighthouseScores, type Scores } from './lighthouse.ts';
+import { toMarkdown } from './report.ts';
+import { COMMON_WORD, plainPage, RARE_WORD, syntheticId, syntheticSource } from './synthetic.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench-results');
+/** What the copy needs to build; node_modules is linked, not copied. */
+const COPY = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'public',
+  'content',
+  'geo',
+  'scripts',
+];
+
+export interface SizeResult {
+  sources: { synthetic: number; total: number };
+  atlas: { pages: number; buildSeconds: number; pagefindSeconds: number; indexedPages: number };
+  bare: { pages: number; buildSeconds: number; pagefindSeconds: number; indexedPages: number };
+  ratio: { buildPerPage: number; pagefindPerPage: number };
+  index: { bytes: number; files: number };
+  search: { rare: ColdQuery; common: ColdQuery } | string;
+  mapIdleMs: { median: number; runs: number[] } | string;
+  lighthouse: Record<string, Scores> | string;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: { cpus: number; model: string; node: string };
+  sizes: Record<string, SizeResult>;
+}
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+function run(cmd: string, args: string[], cwd: string, logFile: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => {
+      writeFileSync(logFile, out);
+      if (code === 0) ok();
+      else
+        fail(
+          new Error(`${cmd} ${args.join(' ')} exited ${code}; see ${logFile}\n${out.slice(-2000)}`),
+        );
+    });
+  });
+}
+
+const astroBuild = (cwd: string, logFile: string) =>
+  run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], cwd, logFile);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
+}
+const countHtml = (dir: string) => walk(dir).filter((f) => f.endsWith('.html')).length;
+
+/** Pagefind over a built site, as the atlas's integration runs it; output to a scratch folder. */
+async function timePagefind(site: string): Promise<{ seconds: number; pages: number }> {
+  const out = mkdtempSync(join(tmpdir(), 'atlas-bench-pf-'));
+  const start = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    return { seconds: seconds(start), pages: added.page_count };
+  } finally {
+    await pagefind.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The project, copied, with `n` synthetic sources added. */
+function atlasCopy(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `atlas-bench-${n}-`));
+  for (const entry of COPY) {
+    try {
+      cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    } catch {
+      // Optional folders (geo/, scripts/) may not exist.
+    }
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const ids = (c: string) =>
+    readdirSync(join(dir, 'content', c)).map((f) => f.replace(/\.md$/, ''));
+  const options = { regions: ids('regions'), initiatives: ids('initiatives') };
+  for (let i = 1; i <= n; i++) {
+    writeFileSync(
+      join(dir, 'content/sources', `${syntheticId(i)}.md`),
+      syntheticSource(i, options),
+    );
+  }
+  return dir;
+}
+
+/** A bare Astro site: `pages` plain markdown pages and nothing else. */
+function bareSite(pages: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `astro-bare-${pages}-`));
+  mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bare', private: true, type: 'module' }),
+  );
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ build: { format: 'directory' } });\n",
+  );
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  for (let i = 1; i <= pages; i++) writeFileSync(join(dir, `src/pages/p/${i}.md`), plainPage(i));
+  return dir;
+}
+
+async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResult> {
+  const logs = join(RESULTS, 'logs');
+  mkdirSync(logs, { recursive: true });
+
+  log(`${n}: copying the project and writing ${n} synthetic sources`);
+  const atlasDir = atlasCopy(n);
+  const totalSources = readdirSync(join(atlasDir, 'content/sources')).length;
+  log(`${n}: building the atlas (${totalSources} sources)`);
+  let start = performance.now();
+  await astroBuild(atlasDir, join(logs, `atlas-${n}.log`));
+  const atlasBuild = seconds(start);
+  const atlasDist = join(atlasDir, 'dist');
+  const atlasPages = countHtml(atlasDist);
+  log(
+    `${n}: atlas built: ${atlasPages} pages in ${atlasBuild.toFixed(1)} s; timing Pagefind alone`,
+  );
+  const atlasPf = await timePagefind(atlasDist);
+
+  log(`${n}: building a bare Astro site with ${atlasPages} markdown pages`);
+  const bareDir = bareSite(atlasPages);
+  start = performance.now();
+  await astroBuild(bareDir, join(logs, `bare-${n}.log`));
+  const bareBuild = seconds(start);
+  const bareDist = join(bareDir, 'dist');
+  const barePages = countHtml(bareDist);
+  const barePf = await timePagefind(bareDist);
+  log(`${n}: bare built: ${barePages} pages in ${bareBuild.toFixed(1)} s`);
+
+  const indexFiles = walk(join(atlasDist, 'pagefind'));
+  const index = {
+    bytes: indexFiles.reduce((s, f) => s + statSync(f).size, 0),
+    files: indexFiles.length,
+  };
+
+  const server = await serve(atlasDist);
+  const browser = await launchChromium();
+  const has = (page: string) => {
+    try {
+      return statSync(join(atlasDist, page)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  let search: SizeResult['search'] = 'no search page (dist/search/index.html) in this build';
+  let mapIdleMs: SizeResult['mapIdleMs'] = 'no map page (dist/map/index.html) in this build';
+  let lighthouse: SizeResult['lighthouse'] = 'not run (--no-lighthouse)';
+  try {
+    if (has('search/index.html')) {
+      log(`${n}: cold searches`);
+      search = {
+        rare: await coldQuery(browser, server.url, RARE_WORD),
+        common: await coldQuery(browser, server.url, COMMON_WORD),
+      };
+    }
+    if (has('map/index.html')) {
+      log(`${n}: map idle, 5 runs`);
+      const runs = await mapIdle(browser, server.url, 5);
+      mapIdleMs = { median: median(runs), runs };
+    }
+    if (withLighthouse) {
+      log(`${n}: Lighthouse`);
+      const urls: Record<string, string> = {
+        home: server.url,
+        source: `${server.url}sources/${syntheticId(1)}/`,
+      };
+      if (has('map/index.html')) urls['map'] = `${server.url}map/`;
+      if (has('search/index.html')) urls['search'] = `${server.url}search/?q=${COMMON_WORD}`;
+      lighthouse = await lighthouseScores(urls);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(atlasDir, { recursive: true, force: true });
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+
+  const perPage = (s: number, p: number) => s / Math.max(1, p);
+  return {
+    sources: { synthetic: n, total: totalSources },
+    atlas: {
+      pages: atlasPages,
+      buildSeconds: atlasBuild,
+      pagefindSeconds: atlasPf.seconds,
+      indexedPages: atlasPf.pages,
+    },
+    bare: {
+      pages: barePages,
+      buildSeconds: bareBuild,
+      pagefindSeconds: barePf.seconds,
+      indexedPages: barePf.pages,
+    },
+    ratio: {
+      // The atlas build runs Pagefind inside it; the bare build does not: compare without it.
+      buildPerPage:
+        perPage(atlasBuild - atlasPf.seconds, atlasPages) / perPage(bareBuild, barePages),
+      pagefindPerPage:
+        perPage(atlasPf.seconds, atlasPf.pages) / perPage(barePf.seconds, barePf.pages),
+    },
+    index,
+    search,
+    mapIdleMs,
+    lighthouse,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000' },
+      'no-lighthouse': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes: ${values.sizes}`);
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+    sizes: {},
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  const stamp = result.date.replace(/[:.]/g, '-');
+  for (const n of sizes) {
+    result.sizes[n] = await measureSize(n, !values['no-lighthouse']);
+    // Written after each size, so a long run keeps what it has measured.
+    for (const name of [`bench-${stamp}`, 'latest']) {
+      writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      writeFileSync(join(RESULTS, `${name}.md`), toMarkdown(result));
+    }
+  }
+  console.log(toMarkdown(result));
+  log(`results in ${RESULTS}/bench-${stamp}.{json,md}`);
+}
+
+await main();

@@ -1,0 +1,54 @@
+/**
+ * The bad-input corpus: `test/fixtures/bad-input/<case>/` holds the files
+ * that make one case — `content/…` laid over the good content fixtures,
+ * `geo/…` laid over the valid map definitions — and `case.json`, which says
+ * what must happen: the build `fails` with each of the given lines (paths
+ * relative to the case's folder), or the build succeeds and the
+ * `renders.text` payloads appear as literal text on `renders.pages`.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPUS = 'test/fixtures/bad-input';
+const GOOD_CONTENT = 'test/fixtures/content/good';
+const GOOD_GEO = 'test/fixtures/geo/defs-valid';
+/** Prose pages come from the real content: the fixtures have none. */
+const PAGES = 'content/pages';
+const WORK = '.cache/bad-input';
+
+export interface BadInputCase {
+  name: string;
+  description: string;
+  fails?: string[];
+  renders?: { pages: string[]; text: string[] };
+}
+
+export function corpus(): BadInputCase[] {
+  return readdirSync(CORPUS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({
+      name: d.name,
+      ...(JSON.parse(readFileSync(join(CORPUS, d.name, 'case.json'), 'utf8')) as Omit<
+        BadInputCase,
+        'name'
+      >),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Lays the case over the good fixtures in a fresh folder. */
+export function assemble(name: string): { root: string; content: string; geo: string } {
+  const root = join(WORK, name);
+  const content = join(root, 'content');
+  const geo = join(root, 'geo');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(GOOD_CONTENT, content, { recursive: true });
+  if (existsSync(PAGES)) cpSync(PAGES, join(content, 'pages'), { recursive: true });
+  if (existsSync(GOOD_GEO)) cpSync(GOOD_GEO, geo, { recursive: true });
+  for (const part of ['content', 'geo']) {
+    const overlay = join(CORPUS, name, part);
+    if (existsSync(overlay)) cpSync(overlay, join(root, part), { recursive: true });
+  }
+  return { root, content, geo };
+}
