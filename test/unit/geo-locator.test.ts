@@ -56,7 +56,7 @@ describe('drawLocator', () => {
     );
     const d = drawing.shapes[0]?.d ?? '';
     // A globe-wide fill would be clipped to the frame: its path would run along the edges.
-    const xs = [...d.matchAll(/[ML](-?\d+),(-?\d+)/g)].map((m) => Number(m[1]));
+    const xs = absolutePoints(d).map(([x]) => x);
     expect(xs.length).toBeGreaterThanOrEqual(4);
     expect(Math.min(...xs)).toBeGreaterThan(0);
     expect(Math.max(...xs)).toBeLessThan(LOCATOR_SIZE.width);
@@ -90,8 +90,22 @@ describe('drawLocator', () => {
       [],
       [[175, -20, -175, -15]],
     );
-    const xs = [...(drawing.shapes[0]?.d ?? '').matchAll(/[ML](-?\d+),/g)].map((m) => Number(m[1]));
+    const xs = absolutePoints(drawing.shapes[0]?.d ?? '').map(([x]) => x);
     // Both halves sit near the centre of the frame, side by side.
     expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(LOCATOR_SIZE.width / 2);
   });
 });
+
+/** The absolute points of a path written as "M x,y l dx,dy,dx,dy… Z" (see CompactPath). */
+function absolutePoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  for (const [, command, args] of d.matchAll(/([MlZ])([^MlZ]*)/g)) {
+    const n = (args ?? '').split(',').filter(Boolean).map(Number);
+    for (let i = 0; i + 1 < n.length; i += 2) {
+      const prev = points.at(-1) ?? [0, 0];
+      const [a = 0, b = 0] = [n[i], n[i + 1]];
+      points.push(command === 'M' ? [a, b] : [prev[0] + a, prev[1] + b]);
+    }
+  }
+  return points;
+}

@@ -94,21 +94,35 @@ function gridOf(box: BBox): MultiPoint {
   return { type: 'MultiPoint', coordinates };
 }
 
-/** A d3 path context that rounds to whole units and drops points closer than one unit. */
+/**
+ * A d3 path context that rounds to whole units, writes each segment relative
+ * to the previous point ("l3,-2" is shorter than "L310,96" and compresses
+ * better), and drops points closer than one unit.
+ */
 class CompactPath {
   private parts: string[] = [];
+  /** The last point written, rounded. */
   private last: [number, number] | undefined;
   private start = false;
   moveTo(x: number, y: number): void {
-    this.last = [x, y];
-    this.parts.push(`M${r(x)},${r(y)}`);
+    this.last = [r(x), r(y)];
+    this.parts.push(`M${this.last[0]},${this.last[1]}`);
     this.start = true;
   }
   lineTo(x: number, y: number): void {
-    if (this.last && !this.start && Math.hypot(x - this.last[0], y - this.last[1]) < 1) return;
+    const next: [number, number] = [r(x), r(y)];
+    if (!this.last) {
+      this.moveTo(x, y);
+      return;
+    }
+    const dx = next[0] - this.last[0];
+    const dy = next[1] - this.last[1];
+    if (!this.start && dx === 0 && dy === 0) return;
+    if (this.parts.at(-1) === 'Z') this.start = true;
+    // After a first "l", SVG reads further coordinate pairs as more "l" segments.
+    this.parts.push(this.start ? `l${dx},${dy}` : `,${dx},${dy}`);
     this.start = false;
-    this.last = [x, y];
-    this.parts.push(`L${r(x)},${r(y)}`);
+    this.last = next;
   }
   closePath(): void {
     this.parts.push('Z');
