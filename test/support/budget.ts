@@ -48,7 +48,10 @@ export async function scriptsOf(
     for (const i of imports) {
       const follow =
         i.type === 'static' || i.type === 'reexport-star' || (dynamic && i.type === 'dynamic');
-      if (!follow || !i.specifier) continue;
+      // A template with substitutions (Pagefind's bundle under the base path)
+      // is reported as a glob ("*pagefind/pagefind.js"): not a file to follow.
+      const glob = i.type === 'dynamic' && i.glob && (i.specifier ?? '').includes('*');
+      if (!follow || !i.specifier || glob) continue;
       const target = toFile(i.specifier, file);
       if (target) queue.push(target);
     }
