@@ -291,6 +291,10 @@ export function initMapPage(root: HTMLElement): void {
   };
 
   const start = async () => {
+    // MapLibre downloads while the layers do, and only if it can draw.
+    const webgl = hasWebgl2();
+    const engineModule = webgl ? import('./engine') : undefined;
+    engineModule?.catch(() => undefined); // handled where it is awaited below
     const byLayer = await Promise.all(
       LAYER_IDS.map((layer) =>
         loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
@@ -301,13 +305,13 @@ export function initMapPage(root: HTMLElement): void {
     syncList();
     state = fromUrl();
     render();
-    if (!hasWebgl2()) {
+    if (!engineModule) {
       setStatus('unavailable', config.messages.noWebgl);
       return;
     }
     if (!canvas) return;
     setStatus('loading', config.messages.loading);
-    const { createAtlasMap } = await import('./engine');
+    const { createAtlasMap } = await engineModule;
     const data = Object.fromEntries(
       LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
     ) as Record<LayerId, FeatureCollection>;
