@@ -176,12 +176,17 @@ export function initMapPage(root: HTMLElement): void {
 
   const renderMap = () => engine?.update(state.layers, shownIds(), state.select);
 
+  /** True if the selection is a site or town (no selection: a source's places, frame closely). */
+  const selectionIsExact = () => {
+    const f = features.find((x) => x.id === state.select);
+    return f ? f.props.precision === 'site' || f.props.precision === 'town' : true;
+  };
+
   const frameSelection = () => {
     if (!engine) return;
     const bbox = frameFor(state, features);
     if (!bbox) return;
-    const f = features.find((x) => x.id === state.select);
-    engine.frame(bbox, f ? f.props.precision === 'site' || f.props.precision === 'town' : true);
+    engine.frame(bbox, selectionIsExact());
   };
 
   const render = (focusPanel = false) => {
@@ -329,6 +334,7 @@ export function initMapPage(root: HTMLElement): void {
         ? undefined
         : (frameFor(state, features) ??
           unionBbox(features.filter((f) => isShown(f, state)).map((f) => f.bbox))),
+      boundsExact: state.select !== null || state.source !== null ? selectionIsExact() : false,
       locale: config.locale,
       attribution: config.messages.attribution,
       describedBy: keysHelp?.id ?? '',
