@@ -95,6 +95,8 @@ export function initMapPage(root: HTMLElement): void {
   let loaded = false;
   let engine: AtlasMapEngine | undefined;
   let state: MapState = parseMapState(location.hash, config.vocabulary);
+  /** Features shown at the last render, for the live announcement (-1: none yet). */
+  let lastShown = -1;
   /** Where focus goes back to when the panel closes. */
   let opener: HTMLElement | null = null;
 
@@ -157,7 +159,11 @@ export function initMapPage(root: HTMLElement): void {
       const legendCount = root.querySelector(`[data-count="${layer}"]`);
       if (legendCount) legendCount.textContent = `(${counts[layer]})`;
     }
-    if (status) status.textContent = fill(ui['map.status.shown'], { count: shown });
+    // Announced when the number changes, not on load nor on every selection.
+    if (status && lastShown !== -1 && shown !== lastShown) {
+      status.textContent = fill(ui['map.status.shown'], { count: shown });
+    }
+    lastShown = shown;
   };
 
   const renderPanel = (focus: boolean) => {
