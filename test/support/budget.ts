@@ -48,10 +48,8 @@ export async function scriptsOf(
     for (const i of imports) {
       const follow =
         i.type === 'static' || i.type === 'reexport-star' || (dynamic && i.type === 'dynamic');
-      // A template with substitutions (Pagefind's bundle under the base path)
-      // is reported as a glob ("*pagefind/pagefind.js"): not a file to follow.
-      const glob = i.type === 'dynamic' && i.glob && (i.specifier ?? '').includes('*');
-      if (!follow || !i.specifier || glob) continue;
+      // A glob (an import() of a template string, e.g. Pagefind at the base path) names no built file.
+      if (!follow || !i.specifier || ('glob' in i && i.glob)) continue;
       const target = toFile(i.specifier, file);
       if (target) queue.push(target);
     }
