@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { validateGeoIntegration } from './src/integrations/validate-geo.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
 
 /** Sub-path the site is served from, e.g. "/atlas/" on GitHub Pages. */
 const base = process.env.ATLAS_BASE ?? '/';
@@ -33,6 +34,8 @@ export default defineConfig({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
     }),
     pagefindIntegration(),
+    // After Pagefind: the service worker precaches its index.
+    offlineIntegration(),
   ],
   vite: {
     // Scripts and assets are files, never inlined, so the CSP needs no hash.

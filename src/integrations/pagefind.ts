@@ -1,10 +1,27 @@
 /**
  * Astro integration: builds the Pagefind index over the finished site.
  * Any error Pagefind reports fails the build (as Starlight does).
+ *
+ * After writing the bundle it removes Pagefind's prebuilt UIs (the atlas uses
+ * the JS API, see `src/lib/browser/search/`), and stamps every page with the
+ * index's cache tag, so that the search page and the header's search box ask
+ * for exactly the index they were built with (Pagefind's `metaCacheTag`).
  */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import {
+  INDEX_TAG_PLACEHOLDER,
+  INDEXED_PAGES,
+  indexTag,
+  UNUSED_BUNDLE_FILES,
+} from '../lib/search/bundle';
+
+function fail(step: string, errors: readonly string[]): never {
+  throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+}
 
 export function pagefindIntegration(): AstroIntegration {
   return {
@@ -12,14 +29,32 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${out}pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-        logger.info(`indexed ${added.page_count} pages`);
-        await pagefind.close();
+        const bundle = join(out, 'pagefind');
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) fail('start', errors);
+          const added = await index.addDirectory({ path: out, glob: INDEXED_PAGES });
+          if (added.errors.length > 0) fail('indexing', added.errors);
+          if (added.page_count === 0) fail('indexing', ['no page has data-pagefind-body']);
+          const written = await index.writeFiles({ outputPath: bundle });
+          if (written.errors.length > 0) fail('writing', written.errors);
+          logger.info(`indexed ${added.page_count} pages`);
+        } finally {
+          await pagefind.close();
+        }
+        await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(bundle, f), { force: true })));
+
+        const tag = indexTag(await readFile(join(bundle, 'pagefind-entry.json')));
+        let stamped = 0;
+        const files = await readdir(out, { recursive: true });
+        for (const file of files.filter((f) => f.endsWith('.html')).map((f) => join(out, f))) {
+          const html = await readFile(file, 'utf8');
+          if (!html.includes(INDEX_TAG_PLACEHOLDER)) continue;
+          await writeFile(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
+          stamped += 1;
+        }
+        if (stamped === 0) fail('stamping', ['no page carries the index tag placeholder']);
+        logger.info(`index tag ${tag} stamped on ${stamped} pages`);
       },
     },
   };

@@ -1,4 +1,9 @@
-/** Serves a built site (default `dist/`) on 127.0.0.1 at a random port, under an optional base path. */
+/**
+ * Serves a built site (default `dist/`) on 127.0.0.1 at a random port, under
+ * an optional base path. For offline tests its network can be cut (open
+ * connections dropped, new ones refused) and the build it serves swapped, to
+ * stand for a new deploy.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
@@ -8,8 +13,16 @@ export interface StaticServer {
   origin: string;
   /** origin + base, always ending in "/" */
   url: string;
+  /** Request paths answered so far, in order. */
+  served: string[];
+  /** Cuts the network: drops every connection and refuses new ones. */
+  cut: () => void;
+  /** Serves another build from now on. */
+  serveDir: (dir: string) => void;
   close: () => Promise<void>;
 }
+
+const files = (dir: string) => sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
 /**
  * `headers` are sent with every response, e.g. the `/*` block of `_headers`,
@@ -20,10 +33,17 @@ export async function serve(
   base = '/',
   headers: Record<string, string> = {},
 ): Promise<StaticServer> {
-  const handler = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  let handler = files(dir);
+  let down = false;
+  const served: string[] = [];
   const server: Server = createServer((req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? '/';
+    served.push(url);
     if (!url.startsWith(base)) {
       res.statusCode = 404;
       res.end('outside base');
@@ -42,6 +62,17 @@ export async function serve(
   return {
     origin,
     url: `${origin}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    served,
+    cut: () => {
+      down = true;
+      server.closeAllConnections();
+    },
+    serveDir: (next) => {
+      handler = files(next);
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

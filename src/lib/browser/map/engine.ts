@@ -1,0 +1,214 @@
+/**
+ * The MapLibre side of the map page, loaded on demand by `page.ts` only when
+ * the browser has WebGL 2, so no other page (and no browser without WebGL)
+ * downloads MapLibre. Its CSS and its worker ship with the site: nothing is
+ * fetched from another origin (no tiles, glyphs, sprite, fonts or RTL plugin).
+ */
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import type { MapView } from '../../map-state';
+import { LAYER_IDS, type LayerId, type MapFeature } from '../../map/features';
+import {
+  CLICKABLE_LAYERS,
+  DEFAULT_PALETTE,
+  STYLE_LAYERS,
+  buildStyle,
+  layerFilter,
+  type MapPalette,
+} from '../../map/style';
+
+// The worker is a file of the site (hashed, under the base): MapLibre would
+// otherwise look for it next to its own module, which the bundler renames.
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+export interface EngineOptions {
+  container: HTMLElement;
+  data: Record<LayerId, FeatureCollection>;
+  /** Absolute URL of the folder with land.geojson and countries.geojson. */
+  geoBase: string;
+  layers: readonly LayerId[];
+  shownIds: readonly string[];
+  selected: string | null;
+  /** Start here, if given; else frame `bounds`. */
+  view: MapView | null;
+  bounds: MapFeature['bbox'] | undefined;
+  locale: Record<string, string>;
+  attribution: string;
+  /** Id of the element that tells keyboard users how to use the map. */
+  describedBy: string;
+  onSelect: (id: string) => void;
+  /** Called after the reader moved the map (drag, zoom, keys, buttons). */
+  onUserMove: (view: MapView) => void;
+}
+
+export interface AtlasMapEngine {
+  map: MapLibreMap;
+  /** Resolves when the style and layers are loaded. */
+  loaded: Promise<void>;
+  update: (
+    layers: readonly LayerId[],
+    shownIds: readonly string[],
+    selected: string | null,
+  ) => void;
+  /** Frames a box; `exact` allows zooming in closer (a site, not a country). */
+  frame: (bbox: MapFeature['bbox'], exact: boolean) => void;
+  jumpTo: (view: MapView) => void;
+  view: () => MapView;
+}
+
+const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The map's colours, from the CSS custom properties of the page (light or dark). */
+function palette(element: HTMLElement): MapPalette {
+  const css = getComputedStyle(element);
+  const read = (name: keyof MapPalette) =>
+    css.getPropertyValue(`--map-${name}`).trim() || DEFAULT_PALETTE[name];
+  return {
+    water: read('water'),
+    land: read('land'),
+    border: read('border'),
+    regions: read('regions'),
+    initiatives: read('initiatives'),
+    sites: read('sites'),
+    selected: read('selected'),
+    halo: read('halo'),
+  };
+}
+
+const WORLD: LngLatBoundsLike = [
+  [-170, -50],
+  [175, 70],
+];
+
+export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
+  const map = new MapLibreMap({
+    container: o.container,
+    style: buildStyle({
+      landUrl: new URL('land.geojson', o.geoBase).href,
+      countriesUrl: new URL('countries.geojson', o.geoBase).href,
+      data: o.data,
+      shownIds: o.shownIds,
+      selected: o.selected,
+      palette: palette(o.container),
+    }),
+    ...(o.view
+      ? { center: [o.view.lng, o.view.lat] as [number, number], zoom: o.view.zoom }
+      : { bounds: o.bounds ?? WORLD, fitBoundsOptions: { padding: 24, maxZoom: 5 } }),
+    locale: o.locale,
+    attributionControl: false,
+    maplibreLogo: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxPitch: 0,
+    maxZoom: 9,
+    fadeDuration: 0,
+    reduceMotion: reducedMotion(),
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(
+    new AttributionControl({ compact: true, customAttribution: o.attribution }),
+    'bottom-right',
+  );
+  map.getCanvas().setAttribute('aria-describedby', o.describedBy);
+
+  let layers = [...o.layers];
+  const setVisibility = () => {
+    for (const id of LAYER_IDS) {
+      const visibility = layers.includes(id) ? 'visible' : 'none';
+      for (const styleLayer of STYLE_LAYERS[id])
+        map.setLayoutProperty(styleLayer, 'visibility', visibility);
+    }
+  };
+
+  /** True once the style has loaded: layers can be changed from then on. */
+  let ready = false;
+  const loaded = new Promise<void>((resolve, reject) => {
+    map.once('load', () => {
+      ready = true;
+      setVisibility();
+      resolve();
+    });
+    map.once('error', (e) => {
+      if (!map.loaded()) reject(e.error);
+    });
+  });
+
+  const clickable = () =>
+    CLICKABLE_LAYERS.filter(
+      (l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none',
+    );
+  const hitAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined =>
+    map.queryRenderedFeatures(
+      [
+        [point.x - 6, point.y - 6],
+        [point.x + 6, point.y + 6],
+      ],
+      { layers: clickable() },
+    )[0];
+  map.on('click', (e) => {
+    const id = hitAt(e.point)?.properties['id'];
+    if (typeof id === 'string') o.onSelect(id);
+  });
+  map.on('mousemove', (e) => {
+    map.getCanvas().style.cursor = hitAt(e.point) ? 'pointer' : '';
+  });
+  map.on('moveend', (e) => {
+    // Moves made by the reader carry the DOM event; the page's own do not.
+    if ((e as { originalEvent?: Event }).originalEvent) o.onUserMove(view());
+  });
+
+  const view = (): MapView => {
+    const c = map.getCenter();
+    return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+  };
+
+  return {
+    map,
+    loaded,
+    update(nextLayers, shownIds, selected) {
+      layers = [...nextLayers];
+      if (!ready) {
+        // Before the first load: apply once it is there (the latest call wins).
+        void loaded.then(() => this.update(layers, shownIds, selected));
+        return;
+      }
+      setVisibility();
+      for (const id of LAYER_IDS)
+        for (const styleLayer of STYLE_LAYERS[id])
+          map.setFilter(styleLayer, layerFilter(styleLayer, shownIds, selected));
+    },
+    frame(bbox, exact) {
+      const [w, s, e, n] = bbox;
+      const panel = o.container.parentElement?.querySelector<HTMLElement>('[data-panel]');
+      const overlay = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute';
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        {
+          padding: { top: 40, bottom: 40, left: 40, right: overlay ? panel.offsetWidth + 40 : 40 },
+          maxZoom: exact ? 7 : 4.5,
+          animate: !reducedMotion(),
+          duration: 700,
+        },
+      );
+    },
+    jumpTo(v) {
+      map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom });
+    },
+    view,
+  };
+}

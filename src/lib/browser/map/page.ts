@@ -1,0 +1,352 @@
+/**
+ * The map page in the browser. Small and MapLibre-free: it reads the state
+ * from the URL, loads the layer files, drives the legend, filters, list and
+ * side panel, keeps the URL in step (back and forward work), and loads the
+ * MapLibre engine only if WebGL 2 is available. Without it, the static map and
+ * the list stay, and the page says why.
+ */
+import type { FeatureCollection } from 'geojson';
+import {
+  parseMapState,
+  sameState,
+  serializeMapState,
+  type MapState,
+  type Vocabulary,
+} from '../../map-state';
+import {
+  LAYER_IDS,
+  readLayer,
+  unionBbox,
+  toFeatureCollection,
+  type LayerId,
+  type MapFeature,
+} from '../../map/features';
+import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filter';
+import { fill, own, panelModel, type MapLookup } from '../../map/panel';
+import type { AtlasMapEngine } from './engine';
+import { renderDetails, renderListItem } from './render';
+
+interface PageConfig {
+  lookup: MapLookup;
+  vocabulary: Vocabulary;
+  /** URL of the folder of layer files, under the base. */
+  geo: string;
+  locale: Record<string, string>;
+  messages: {
+    loading: string;
+    noWebgl: string;
+    loadError: string;
+    attribution: string;
+    sourceFilter: string;
+  };
+}
+
+declare global {
+  interface Window {
+    /** The MapLibre map, for tests and the benchmark. */
+    __atlasMap?: AtlasMapEngine['map'];
+    /** performance.now() at the map's first idle event. */
+    __atlasMapIdleAt?: number;
+  }
+}
+
+/** True if the browser can give MapLibre a WebGL 2 context. */
+function hasWebgl2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function loadLayer(url: string, layer: LayerId): Promise<MapFeature[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return readLayer(await response.json(), layer);
+}
+
+export function initMapPage(root: HTMLElement): void {
+  const config = JSON.parse(root.dataset['config'] ?? '{}') as PageConfig;
+  const { lookup } = config;
+  const ui = lookup.ui;
+  const q = <T extends Element>(selector: string) => root.querySelector<T>(selector);
+  const qa = <T extends Element>(selector: string) => [...root.querySelectorAll<T>(selector)];
+
+  const message = q<HTMLElement>('[data-map-message]');
+  const canvas = q<HTMLElement>('[data-map-canvas]');
+  const staticMap = q<HTMLElement>('[data-map-static]');
+  const keysHelp = q<HTMLElement>('[data-map-keys]');
+  const panel = q<HTMLElement>('[data-panel]');
+  const panelTitle = q<HTMLElement>('[data-panel-title]');
+  const panelBody = q<HTMLElement>('[data-panel-body]');
+  const filters = q<HTMLFormElement>('[data-filters]');
+  const status = q<HTMLElement>('[data-list-status]');
+  const sourceNotice = q<HTMLElement>('[data-source-filter]');
+  const toggles = qa<HTMLInputElement>('[data-layer-toggle]');
+
+  const setStatus = (s: 'static' | 'loading' | 'ready' | 'unavailable' | 'error', text = '') => {
+    root.dataset['mapStatus'] = s;
+    if (message) message.textContent = text;
+  };
+
+  let features: MapFeature[] = [];
+  let loaded = false;
+  let engine: AtlasMapEngine | undefined;
+  let state: MapState = parseMapState(location.hash, config.vocabulary);
+  /** Where focus goes back to when the panel closes. */
+  let opener: HTMLElement | null = null;
+
+  const fromUrl = (): MapState =>
+    loaded
+      ? reconcileState(parseMapState(location.hash, config.vocabulary), features)
+      : parseMapState(location.hash, config.vocabulary);
+
+  const writeUrl = (mode: 'push' | 'replace') => {
+    const url = `${location.pathname}${location.search}${serializeMapState(state)}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  // ---- rendering the state into the page ----
+
+  const shownIds = () => features.filter((f) => isShown(f, state)).map((f) => f.id);
+
+  const renderControls = () => {
+    for (const box of toggles) box.checked = state.layers.includes(box.value as LayerId);
+    for (const select of qa<HTMLSelectElement>('[data-filter]')) {
+      select.value = (select.dataset['filter'] === 'theme' ? state.theme : state.type) ?? '';
+    }
+    if (sourceNotice) {
+      const title = state.source ? own(lookup.sources, state.source)?.title : undefined;
+      sourceNotice.hidden = !state.source;
+      const text = sourceNotice.querySelector('[data-source-filter-text]');
+      if (text)
+        text.textContent = fill(config.messages.sourceFilter, {
+          title: title ?? state.source ?? '',
+        });
+    }
+  };
+
+  const renderList = () => {
+    const counts = countByLayer(features, state);
+    let shown = 0;
+    for (const section of qa<HTMLElement>('[data-list-layer]')) {
+      const layer = section.dataset['listLayer'] as LayerId;
+      const on = state.layers.includes(layer);
+      let visible = 0;
+      for (const item of section.querySelectorAll<HTMLElement>('[data-feature-id]')) {
+        const f = features.find((x) => x.id === item.dataset['featureId']);
+        const show = f !== undefined && isShown(f, state);
+        item.hidden = !show;
+        if (show) visible += 1;
+        if (f?.id === state.select) item.setAttribute('aria-current', 'true');
+        else item.removeAttribute('aria-current');
+      }
+      shown += visible;
+      const list = section.querySelector<HTMLElement>('ul');
+      if (list) list.hidden = !on;
+      const hiddenNote = section.querySelector<HTMLElement>('[data-list-hidden]');
+      if (hiddenNote) hiddenNote.hidden = on;
+      const empty = section.querySelector<HTMLElement>('[data-list-empty]');
+      if (empty) empty.hidden = !on || visible > 0;
+      const count = section.querySelector('[data-list-count]');
+      if (count) count.textContent = `(${counts[layer]})`;
+      const legendCount = root.querySelector(`[data-count="${layer}"]`);
+      if (legendCount) legendCount.textContent = `(${counts[layer]})`;
+    }
+    if (status) status.textContent = fill(ui['map.status.shown'], { count: shown });
+  };
+
+  const renderPanel = (focus: boolean) => {
+    if (!panel || !panelTitle || !panelBody) return;
+    const f = state.select ? features.find((x) => x.id === state.select) : undefined;
+    if (!f) {
+      panel.hidden = true;
+      return;
+    }
+    const model = panelModel(f.props, lookup);
+    panelTitle.textContent = model.name;
+    panelBody.replaceChildren(renderDetails(model, ui));
+    panel.hidden = false;
+    if (focus) panelTitle.focus();
+  };
+
+  const renderMap = () => engine?.update(state.layers, shownIds(), state.select);
+
+  const frameSelection = () => {
+    if (!engine) return;
+    const bbox = frameFor(state, features);
+    if (!bbox) return;
+    const f = features.find((x) => x.id === state.select);
+    engine.frame(bbox, f ? f.props.precision === 'site' || f.props.precision === 'town' : true);
+  };
+
+  const render = (focusPanel = false) => {
+    renderControls();
+    if (!loaded) return;
+    renderList();
+    renderPanel(focusPanel);
+    renderMap();
+  };
+
+  // ---- changing the state ----
+
+  const change = (
+    next: Partial<MapState>,
+    options: { focusPanel?: boolean; frame?: boolean } = {},
+  ) => {
+    const previous = state;
+    state = loaded ? reconcileState({ ...state, ...next }, features) : { ...state, ...next };
+    if (sameState(previous, state)) {
+      if (options.focusPanel) renderPanel(true);
+      if (options.frame) frameSelection();
+      return;
+    }
+    writeUrl('push');
+    render(options.focusPanel);
+    if (options.frame) frameSelection();
+  };
+
+  const select = (id: string | null, from: HTMLElement | null) => {
+    if (id !== null) opener = from;
+    // A selection frames itself: a view kept from before would fight it.
+    change(
+      { select: id, view: id ? null : state.view },
+      { focusPanel: id !== null, frame: id !== null },
+    );
+  };
+
+  const closePanel = () => {
+    const back = opener;
+    opener = null;
+    change({ select: null });
+    const target = back?.isConnected && !back.closest('[hidden]') ? back : engine?.map.getCanvas();
+    target?.focus();
+  };
+
+  const applyUrl = () => {
+    const next = fromUrl();
+    if (sameState(next, state)) return;
+    const selectionChanged = next.select !== state.select || next.source !== state.source;
+    state = next;
+    render();
+    if (state.view) engine?.jumpTo(state.view);
+    else if (selectionChanged) frameSelection();
+  };
+
+  // ---- wiring the controls (they work with or without the map) ----
+
+  for (const box of toggles) {
+    box.disabled = false;
+    box.addEventListener('change', () => {
+      const layers = LAYER_IDS.filter((id) =>
+        id === box.value ? box.checked : state.layers.includes(id),
+      );
+      change({ layers });
+    });
+  }
+  if (filters) {
+    filters.hidden = false;
+    filters.addEventListener('submit', (e) => e.preventDefault());
+    filters.addEventListener('change', (e) => {
+      const target = e.target as HTMLSelectElement;
+      const value = target.value || null;
+      change(target.dataset['filter'] === 'theme' ? { theme: value } : { type: value });
+    });
+  }
+  q('[data-source-filter-clear]')?.addEventListener('click', () => change({ source: null }));
+  q('[data-panel-close]')?.addEventListener('click', closePanel);
+  root.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLElement>('[data-show]');
+    if (button?.dataset['show']) select(button.dataset['show'], button);
+  });
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && panel && !panel.hidden) {
+      e.preventDefault();
+      closePanel();
+    }
+  });
+  window.addEventListener('popstate', applyUrl);
+  window.addEventListener('hashchange', applyUrl);
+  renderControls();
+
+  // ---- loading the layers, then the map ----
+
+  const syncList = () => {
+    const ids = new Set(features.map((f) => f.id));
+    for (const item of qa<HTMLElement>('[data-feature-id]')) {
+      if (!ids.has(item.dataset['featureId'] ?? '')) item.remove();
+    }
+    for (const f of features) {
+      const list = q<HTMLElement>(`[data-list-layer="${f.props.layer}"] ul`);
+      const existing = qa<HTMLElement>('[data-feature-id]').find(
+        (i) => i.dataset['featureId'] === f.id,
+      );
+      if (!existing && list) list.append(renderListItem(f, lookup));
+    }
+    for (const button of qa<HTMLElement>('[data-show]')) button.hidden = false;
+  };
+
+  const start = async () => {
+    const byLayer = await Promise.all(
+      LAYER_IDS.map((layer) =>
+        loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
+      ),
+    );
+    features = byLayer.flat();
+    loaded = true;
+    syncList();
+    state = fromUrl();
+    render();
+    if (!hasWebgl2()) {
+      setStatus('unavailable', config.messages.noWebgl);
+      return;
+    }
+    if (!canvas) return;
+    setStatus('loading', config.messages.loading);
+    const { createAtlasMap } = await import('./engine');
+    const data = Object.fromEntries(
+      LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
+    ) as Record<LayerId, FeatureCollection>;
+    canvas.hidden = false;
+    if (staticMap) staticMap.hidden = true;
+    engine = createAtlasMap({
+      container: canvas,
+      data,
+      geoBase: new URL(config.geo, location.href).href,
+      layers: state.layers,
+      shownIds: shownIds(),
+      selected: state.select,
+      view: state.view,
+      bounds: state.view
+        ? undefined
+        : (frameFor(state, features) ??
+          unionBbox(features.filter((f) => isShown(f, state)).map((f) => f.bbox))),
+      locale: config.locale,
+      attribution: config.messages.attribution,
+      describedBy: keysHelp?.id ?? '',
+      onSelect: (id) => select(id, engine?.map.getCanvas() ?? null),
+      onUserMove: (view) => {
+        state = { ...state, view };
+        writeUrl('replace');
+      },
+    });
+    window.__atlasMap = engine.map;
+    engine.map.once('idle', () => {
+      window.__atlasMapIdleAt = performance.now();
+    });
+    await engine.loaded;
+    if (keysHelp) keysHelp.hidden = false;
+    setStatus('ready');
+  };
+
+  start().catch((error: unknown) => {
+    console.warn('Atlas map:', error);
+    if (canvas) canvas.hidden = true;
+    if (staticMap) staticMap.hidden = false;
+    setStatus('error', config.messages.loadError);
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * The MapLibre style of the atlas map, built from the atlas's own GeoJSON: no
+ * tiles, no glyphs, no sprite, no text layer, so the map never asks another
+ * origin for anything. Precision is drawn, not hidden: a point placed only
+ * inside its country is a ring, an exact site a filled dot; a schematic band
+ * has a dashed outline.
+ */
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { LayerId } from './features';
+
+/** Colours of the map, read from CSS custom properties so they follow light and dark mode. */
+export interface MapPalette {
+  water: string;
+  land: string;
+  border: string;
+  regions: string;
+  initiatives: string;
+  sites: string;
+  selected: string;
+  halo: string;
+}
+
+export const DEFAULT_PALETTE: MapPalette = {
+  water: '#dbe7ee',
+  land: '#f4eee4',
+  border: '#b5a892',
+  regions: '#2f6f9f',
+  initiatives: '#1d6b3a',
+  sites: '#9b3d0c',
+  selected: '#1d4ed8',
+  halo: '#ffffff',
+};
+
+/** The style layers that draw each thematic layer (turned on and off together). */
+export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
+  regions: ['regions-fill', 'regions-line', 'regions-selected'],
+  initiatives: [
+    'initiatives-fill',
+    'initiatives-line',
+    'initiatives-line-schematic',
+    'initiatives-selected',
+  ],
+  sites: ['sites-approx', 'sites-exact', 'sites-selected'],
+};
+
+/** The style layers a reader can click, top first. */
+export const CLICKABLE_LAYERS: readonly string[] = [
+  'sites-exact',
+  'sites-approx',
+  'initiatives-fill',
+  'initiatives-line-schematic',
+  'regions-fill',
+];
+
+const POLYGON: ExpressionSpecification = [
+  'in',
+  ['geometry-type'],
+  ['literal', ['Polygon', 'MultiPolygon']],
+];
+const POINT: ExpressionSpecification = [
+  'in',
+  ['geometry-type'],
+  ['literal', ['Point', 'MultiPoint']],
+];
+const EXACT: ExpressionSpecification = ['in', ['get', 'precision'], ['literal', ['site', 'town']]];
+const NOT_EXACT: ExpressionSpecification = ['!', EXACT];
+const SCHEMATIC: ExpressionSpecification = ['==', ['get', 'schematic'], true];
+const NOT_SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'schematic'], true];
+
+/** The fixed part of each style layer's filter (geometry, precision, schematic). */
+export const BASE_FILTERS: Record<string, ExpressionSpecification> = {
+  'regions-fill': POLYGON,
+  'regions-line': POLYGON,
+  'regions-selected': POLYGON,
+  'initiatives-fill': POLYGON,
+  'initiatives-line': ['all', POLYGON, NOT_SCHEMATIC],
+  'initiatives-line-schematic': ['all', POLYGON, SCHEMATIC],
+  'initiatives-selected': POLYGON,
+  'sites-approx': ['all', POINT, NOT_EXACT],
+  'sites-exact': ['all', POINT, EXACT],
+  'sites-selected': POINT,
+};
+
+const SELECTED_LAYERS = new Set(['regions-selected', 'initiatives-selected', 'sites-selected']);
+
+/**
+ * The filter of a style layer: its fixed part, and only the features shown
+ * (by id); a selection layer shows only the selected feature.
+ */
+export function layerFilter(
+  layer: string,
+  shownIds: readonly string[],
+  selected: string | null,
+): FilterSpecification {
+  const base: ExpressionSpecification = BASE_FILTERS[layer] ?? ['literal', true];
+  const ids: ExpressionSpecification = ['get', 'id'];
+  if (SELECTED_LAYERS.has(layer)) return ['all', base, ['==', ids, selected ?? '']];
+  return ['all', base, ['in', ids, ['literal', [...shownIds]]]];
+}
+
+export interface StyleInput {
+  /** Absolute URLs of the basemap layers. */
+  landUrl: string;
+  countriesUrl: string;
+  /** Thematic features, as read. */
+  data: Record<LayerId, FeatureCollection>;
+  /** Ids shown (layer on, filters passed). */
+  shownIds: readonly string[];
+  selected: string | null;
+  palette?: MapPalette;
+}
+
+/** The whole style of the atlas map. */
+export function buildStyle(input: StyleInput): StyleSpecification {
+  const c = input.palette ?? DEFAULT_PALETTE;
+  const f = (layer: string) => layerFilter(layer, input.shownIds, input.selected);
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': c.water } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': c.land } },
+    {
+      id: 'countries',
+      type: 'line',
+      source: 'countries',
+      paint: { 'line-color': c.border, 'line-width': 0.6 },
+    },
+    {
+      id: 'regions-fill',
+      type: 'fill',
+      source: 'regions',
+      filter: f('regions-fill'),
+      paint: { 'fill-color': c.regions, 'fill-opacity': 0.18 },
+    },
+    {
+      id: 'regions-line',
+      type: 'line',
+      source: 'regions',
+      filter: f('regions-line'),
+      paint: { 'line-color': c.regions, 'line-width': 1.5 },
+    },
+    {
+      id: 'initiatives-fill',
+      type: 'fill',
+      source: 'initiatives',
+      filter: f('initiatives-fill'),
+      paint: { 'fill-color': c.initiatives, 'fill-opacity': 0.16 },
+    },
+    {
+      id: 'initiatives-line',
+      type: 'line',
+      source: 'initiatives',
+      filter: f('initiatives-line'),
+      paint: { 'line-color': c.initiatives, 'line-width': 1.5 },
+    },
+    {
+      id: 'initiatives-line-schematic',
+      type: 'line',
+      source: 'initiatives',
+      filter: f('initiatives-line-schematic'),
+      paint: { 'line-color': c.initiatives, 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'sites-approx',
+      type: 'circle',
+      source: 'sites',
+      filter: f('sites-approx'),
+      paint: {
+        'circle-radius': 7,
+        'circle-color': c.halo,
+        'circle-opacity': 0.35,
+        'circle-stroke-color': c.sites,
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: 'sites-exact',
+      type: 'circle',
+      source: 'sites',
+      filter: f('sites-exact'),
+      paint: {
+        'circle-radius': 6,
+        'circle-color': c.sites,
+        'circle-stroke-color': c.halo,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    ...(['regions', 'initiatives'] as const).map((source): LayerSpecification => ({
+      id: `${source}-selected`,
+      type: 'line',
+      source,
+      filter: f(`${source}-selected`),
+      paint: { 'line-color': c.selected, 'line-width': 3.5 },
+    })),
+    {
+      id: 'sites-selected',
+      type: 'circle',
+      source: 'sites',
+      filter: f('sites-selected'),
+      paint: {
+        'circle-radius': 11,
+        'circle-opacity': 0,
+        'circle-stroke-color': c.selected,
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
+  return {
+    version: 8,
+    name: 'DLDD–Migration Evidence Atlas',
+    sources: {
+      land: { type: 'geojson', data: input.landUrl },
+      countries: { type: 'geojson', data: input.countriesUrl },
+      regions: { type: 'geojson', data: input.data.regions },
+      initiatives: { type: 'geojson', data: input.data.initiatives },
+      sites: { type: 'geojson', data: input.data.sites },
+    },
+    layers,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the service worker precaches, and how (Workbox `generateSW` options).
+ * After one visit every page, the search bundle, the map's scripts and
+ * GeoJSON, the styles and the citation files are in the browser, so the
+ * whole atlas reads, maps and searches with no network.
+ */
+import { join } from 'node:path';
+import type { GenerateSWOptions } from 'workbox-build';
+
+/** File kinds precached: pages, styles, scripts, data, the Pagefind index, citations, icons. */
+export const PRECACHE_EXTENSIONS = [
+  'html',
+  'css',
+  'js',
+  'mjs',
+  'json',
+  'geojson',
+  'webmanifest',
+  'svg',
+  'png',
+  'woff2',
+  'pagefind',
+  'pf_meta',
+  'pf_index',
+  'pf_fragment',
+  'pf_filter',
+  'bib',
+  'ris',
+] as const;
+
+/** Files left out: the worker itself, and sitemaps (for crawlers, not readers). */
+export const PRECACHE_IGNORES = ['sw.js', 'workbox-*.js', '**/*.map', 'sitemap*.xml'] as const;
+
+/** The largest single file precached; larger files fail the build rather than go missing. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export function serviceWorkerOptions(dir: string): GenerateSWOptions {
+  return {
+    globDirectory: dir,
+    globPatterns: [`**/*.{${PRECACHE_EXTENSIONS.join(',')}}`],
+    globIgnores: [...PRECACHE_IGNORES],
+    swDest: join(dir, 'sw.js'),
+    maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
+    // The worker sits at the base, so the relative URLs of the manifest resolve
+    // under it and its scope is the base.
+    directoryIndex: 'index.html',
+    // A static site answers the same whatever the query: the search page's
+    // `?q=…`, Pagefind's `pagefind-entry.json?ts=<metaCacheTag>`.
+    ignoreURLParametersMatching: [/.*/],
+    // Hashed names need no cache-busting revision.
+    dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
+    cacheId: 'dldd-atlas',
+    // A new build installs next to the old one and waits: pages already open
+    // keep reading the old build until the reader reloads (the header offers
+    // it), and the old entries are deleted when the new worker takes over.
+    skipWaiting: false,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: 'production',
+  };
+}

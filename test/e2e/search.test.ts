@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseCitations } from '../../src/lib/citations';
+import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
+import { serve, type StaticServer } from '../support/server';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext | undefined;
+let watch: PageWatch | undefined;
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  // Every search test: no console error, no request to another origin.
+  if (watch) {
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.otherOrigins).toEqual([]);
+  }
+  await context?.close();
+  context = undefined;
+  watch = undefined;
+});
+
+/** A fresh page; service workers are blocked so every request reaches the server. */
+async function open(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  const watched = await watchedPage(context, server.origin);
+  watch = watched.watch;
+  return watched.page;
+}
+
+async function searchFor(page: Page, query: string, path = 'search/'): Promise<void> {
+  await page.goto(`${server.url}${path}${query}`);
+  await page.waitForSelector('[data-search][data-state="done"]');
+}
+
+const resultLinks = (page: Page) =>
+  page.locator('.result h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+const status = (page: Page) => page.locator('[data-status]').textContent();
+
+describe('search', () => {
+  it('finds the Groundswell reports first for "Groundswell"', async () => {
+    const page = await open();
+    await searchFor(page, '?q=Groundswell');
+    const links = await resultLinks(page);
+    expect(links.slice(0, 2).sort()).toEqual([
+      '/sources/groundswell-2018/',
+      '/sources/groundswell-2021/',
+    ]);
+    expect(await status(page)).toMatch(/^\d+ results for “Groundswell”$/);
+  });
+
+  it('lands "216 million" on the located finding, with its locator and the match marked', async () => {
+    const page = await open();
+    await searchFor(page, '?q=216%20million');
+    const first = page.locator('.result').first();
+    expect(await first.locator('h3 a').getAttribute('href')).toBe('/sources/groundswell-2021/');
+    expect(await first.locator('.result__citation').textContent()).toContain('10986/36248');
+    const match = first.locator('.result__matches li').first();
+    const locator = match.locator('a.result__locator');
+    expect(await locator.textContent()).toBe('World Bank infographic, 13 September 2021');
+    expect(await locator.getAttribute('href')).toBe(
+      '/sources/groundswell-2021/#finding-internal-migrants-2050',
+    );
+    expect(await match.locator('mark').allTextContents()).toEqual(
+      expect.arrayContaining(['216', 'million']),
+    );
+    await locator.click();
+    await page.waitForURL(/#finding-internal-migrants-2050$/);
+    const target = page.locator('.finding:target');
+    expect(await target.textContent()).toContain('216 million people');
+  });
+
+  it('finds the note by its symbol, "ICCD/COP(15)/18"', async () => {
+    const page = await open();
+    await searchFor(page, `?q=${encodeURIComponent('ICCD/COP(15)/18')}`);
+    const first = page.locator('.result').first();
+    expect(await first.locator('h3 a').getAttribute('href')).toBe('/sources/iccd-cop15-18/');
+    expect(await first.locator('.meta').textContent()).toBe(
+      'Secretariat note · 2022 · ICCD/COP(15)/18',
+    );
+  });
+
+  it('narrows by region, and the count shown is the number of results', async () => {
+    const page = await open();
+    await searchFor(page, '?q=drought');
+    const total = Number(/^(\d+)/.exec((await status(page)) ?? '')?.[1]);
+    const westAfrica = page
+      .getByRole('group', { name: 'Region' })
+      .getByRole('checkbox', { name: /^West Africa \(\d+\)$/ });
+    const label = await westAfrica.locator('xpath=..').textContent();
+    const shown = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(total);
+    await westAfrica.check();
+    await page.waitForSelector('[data-search][data-state="done"]');
+    expect(await status(page)).toBe(
+      `${shown === 1 ? '1 result' : `${shown} results`} for “drought”`,
+    );
+    expect(new URL(page.url()).searchParams.getAll('region')).toEqual(['West Africa']);
+    // The other regions keep the counts they would have without this filter.
+    expect(await westAfrica.locator('xpath=..').textContent()).toContain(`(${shown})`);
+    while (await page.locator('[data-more]').isVisible()) await page.locator('[data-more]').click();
+    expect(await page.locator('.result').count()).toBe(shown);
+  });
+
+  it('restores a shared search from its URL: words, filters and order', async () => {
+    const page = await open();
+    await searchFor(page, '?q=migration&type=Report&type=Study&sort=year-desc');
+    expect(await page.inputValue('#search-q')).toBe('migration');
+    expect(await page.inputValue('#search-sort')).toBe('year-desc');
+    expect(await page.getByRole('checkbox', { name: /^Report \(/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^Study \(/ }).isChecked()).toBe(true);
+    const metas = await page.locator('.result > .meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(1);
+    expect(metas.every((m) => /^(Report|Study) · /.test(m))).toBe(true);
+    const years = metas.map((m) => Number(m.split(' · ')[1]));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('shows an empty state with the filters and their totals, and a no-results state', async () => {
+    const page = await open();
+    await searchFor(page, '');
+    expect(await status(page)).toBe(
+      'Type a word, a figure or a document symbol, or pick a filter.',
+    );
+    expect(await page.locator('.result').count()).toBe(0);
+    expect(await page.locator('fieldset legend').allTextContents()).toEqual([
+      'Type',
+      'Region',
+      'Country',
+      'Theme',
+      'Year',
+      'Verification',
+      'Original language',
+    ]);
+    await page.fill('#search-q', 'zqxjvwk');
+    await page.press('#search-q', 'Enter');
+    await page.waitForSelector('[data-search][data-state="done"]');
+    expect(await status(page)).toBe('No results for “zqxjvwk”.');
+    expect(await page.locator('[data-help]').isVisible()).toBe(true);
+    expect(new URL(page.url()).search).toBe('?q=zqxjvwk');
+  });
+
+  it('says so clearly when the index cannot be loaded', async () => {
+    context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await context.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${server.url}search/?q=drought`);
+    await page.waitForSelector('[data-search][data-state="error"]');
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toBe(
+      'The search index could not be loaded, so search is not available right now. Reload the page, or browse the sources.',
+    );
+    expect(await page.locator('[data-filters]').isHidden()).toBe(true);
+  });
+
+  it('renders excerpts as text with <mark> only, and meta as text', async () => {
+    const page = await open();
+    await searchFor(page, '?q=drought');
+    const tags = await page
+      .locator('.result')
+      .evaluateAll((items) => [
+        ...new Set(
+          items.flatMap((i) =>
+            [...i.querySelectorAll('.result__excerpt *')].map((e) => e.localName),
+          ),
+        ),
+      ]);
+    expect(tags).toEqual(['mark']);
+  });
+
+  it('works with the keyboard alone, and announces results in a live region', async () => {
+    const page = await open();
+    await page.goto(`${server.url}sources/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('drought');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=drought$/);
+    await page.waitForSelector('[data-search][data-state="done"]');
+    expect(await page.locator('main').getByRole('status').first().textContent()).toMatch(
+      /results for “drought”/,
+    );
+    await page.focus('#search-q');
+    let focused = '';
+    for (let i = 0; i < 12 && focused !== 'checkbox'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLInputElement).type);
+    }
+    expect(focused).toBe('checkbox');
+    await page.keyboard.press('Space');
+    await page.waitForSelector('[data-search][data-state="done"]');
+    expect(new URL(page.url()).searchParams.get('type')).not.toBeNull();
+  });
+
+  it('shows the first results under the header box, and goes through them with the keyboard', async () => {
+    const page = await open();
+    await page.goto(`${server.url}regions/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('216 million');
+    const panel = page.locator('[data-quick-panel]');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('.quick__count').textContent()).toBe('1 result for “216 million”');
+    expect(await page.locator('[data-quick-status]').textContent()).toContain(
+      'Press the down arrow',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('World Bank infographic, 13 September 2021');
+    expect(await panel.locator('[data-quick-all]').getAttribute('href')).toBe(
+      '/search/?q=216+million',
+    );
+    await page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=216\+million$/);
+  });
+
+  it('keeps the header search box working without JavaScript', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    await page.goto(server.url);
+    await page.fill('#site-search-q', 'Groundswell');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=Groundswell$/);
+    expect(await page.locator('noscript').count()).toBe(1);
+  });
+
+  it('searches in Chinese, and a country link on a source page opens a filtered search', async () => {
+    const page = await open();
+    await searchFor(page, `?q=${encodeURIComponent('浪潮')}`, 'zh/search/');
+    const links = await resultLinks(page);
+    expect(links.slice(0, 2).sort()).toEqual([
+      '/zh/sources/groundswell-2018/',
+      '/zh/sources/groundswell-2021/',
+    ]);
+    await page.goto(`${server.url}zh/sources/unccd-central-asia-study-2023/`);
+    await page.getByRole('link', { name: '哈萨克斯坦' }).first().click();
+    await page.waitForSelector('[data-search][data-state="done"]');
+    expect(await page.getByRole('checkbox', { name: /^哈萨克斯坦 \(\d+\)$/ }).isChecked()).toBe(
+      true,
+    );
+    expect(await status(page)).toMatch(/^\d+ 条结果$/);
+    expect(await resultLinks(page)).toContain('/zh/sources/unccd-central-asia-study-2023/');
+  });
+
+  it('downloads the results as BibTeX, RIS and CSL-JSON', async () => {
+    const page = await open();
+    await searchFor(page, '?q=Groundswell&type=Report');
+    const sources = (await resultLinks(page)).map((h) => /sources\/([^/]+)\//.exec(h ?? '')?.[1]);
+    expect(sources.length).toBeGreaterThan(1);
+    const expected = sources.map(
+      (id) =>
+        (JSON.parse(readFileSync(`dist/cite/${id}.json`, 'utf8')) as { title: string }[])[0]?.title,
+    );
+    for (const label of ['BibTeX', 'RIS', 'CSL-JSON']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^atlas-search-groundswell\.(bib|ris|json)$/);
+      const text = readFileSync(await download.path(), 'utf8');
+      const titles = parseCitations(text).map((c) => c.title);
+      expect(titles.sort(), label).toEqual(expected.sort());
+    }
+    expect(await page.locator('[data-export-status]').textContent()).toMatch(
+      /^Saved .*: \d+ sources\.$/,
+    );
+  });
+});
