@@ -48,7 +48,8 @@ export async function scriptsOf(
     for (const i of imports) {
       const follow =
         i.type === 'static' || i.type === 'reexport-star' || (dynamic && i.type === 'dynamic');
-      if (!follow || !i.specifier) continue;
+      // A computed specifier (e.g. `${base}pagefind/pagefind.js`) is not a bundle file.
+      if (!follow || !i.specifier || (i.type === 'dynamic' && i.glob)) continue;
       const target = toFile(i.specifier, file);
       if (target) queue.push(target);
     }

@@ -94,24 +94,43 @@ function gridOf(box: BBox): MultiPoint {
   return { type: 'MultiPoint', coordinates };
 }
 
-/** A d3 path context that rounds to whole units and drops points closer than one unit. */
+/**
+ * A d3 path context that rounds to whole units, drops points closer than one
+ * unit, and writes each ring as an absolute `M` then relative `l` steps
+ * ("M145,328l5 2-4 1…"): small integers keep locator maps within a page's
+ * byte budget. `pathPoints` reads such a path back.
+ */
 class CompactPath {
   private parts: string[] = [];
   private last: [number, number] | undefined;
+  /** Last point written, rounded: relative steps start from it. */
+  private pen: [number, number] = [0, 0];
+  private ringStart: [number, number] = [0, 0];
+  private inLine = false;
   private start = false;
   moveTo(x: number, y: number): void {
     this.last = [x, y];
-    this.parts.push(`M${r(x)},${r(y)}`);
+    this.pen = [r(x), r(y)];
+    this.ringStart = this.pen;
+    this.parts.push(`M${this.pen[0]},${this.pen[1]}`);
     this.start = true;
+    this.inLine = false;
   }
   lineTo(x: number, y: number): void {
     if (this.last && !this.start && Math.hypot(x - this.last[0], y - this.last[1]) < 1) return;
     this.start = false;
     this.last = [x, y];
-    this.parts.push(`L${r(x)},${r(y)}`);
+    const dx = r(x) - this.pen[0];
+    const dy = r(y) - this.pen[1];
+    this.pen = [r(x), r(y)];
+    const pair = `${dx}${dy < 0 ? '' : ' '}${dy}`;
+    this.parts.push(this.inLine ? `${dx < 0 ? '' : ' '}${pair}` : `l${pair}`);
+    this.inLine = true;
   }
   closePath(): void {
     this.parts.push('Z');
+    this.pen = this.ringStart;
+    this.inLine = false;
   }
   beginPath(): void {
     // Each geometry starts with moveTo; nothing to do.
@@ -125,6 +144,28 @@ class CompactPath {
     this.last = undefined;
     return out;
   }
+}
+
+/** The absolute points of a path written by `CompactPath` (M, l and Z only). */
+export function pathPoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let pen: [number, number] = [0, 0];
+  let ringStart: [number, number] = [0, 0];
+  for (const [, command, args] of d.matchAll(/([MlZ])([^MlZ]*)/g)) {
+    const n = (args?.match(/-?\d+/g) ?? []).map(Number);
+    if (command === 'Z') {
+      pen = ringStart;
+      continue;
+    }
+    for (let i = 0; i + 1 < n.length; i += 2) {
+      const x = n[i] ?? 0;
+      const y = n[i + 1] ?? 0;
+      pen = command === 'M' && i === 0 ? [x, y] : [pen[0] + x, pen[1] + y];
+      if (command === 'M' && i === 0) ringStart = pen;
+      points.push(pen);
+    }
+  }
+  return points;
 }
 const r = (v: number) => Math.round(v);
 

@@ -81,7 +81,7 @@ export function initMapPage(root: HTMLElement): void {
   const panel = q<HTMLElement>('[data-panel]');
   const panelTitle = q<HTMLElement>('[data-panel-title]');
   const panelBody = q<HTMLElement>('[data-panel-body]');
-  const filters = q<HTMLFormElement>('[data-filters]');
+  const filters = q<HTMLElement>('[data-filters]');
   const status = q<HTMLElement>('[data-list-status]');
   const sourceNotice = q<HTMLElement>('[data-source-filter]');
   const toggles = qa<HTMLInputElement>('[data-layer-toggle]');
@@ -250,7 +250,6 @@ export function initMapPage(root: HTMLElement): void {
   }
   if (filters) {
     filters.hidden = false;
-    filters.addEventListener('submit', (e) => e.preventDefault());
     filters.addEventListener('change', (e) => {
       const target = e.target as HTMLSelectElement;
       const value = target.value || null;
