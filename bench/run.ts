@@ -150,6 +150,12 @@ function bareSite(pages: number): string {
     join(dir, 'astro.config.mjs'),
     "import { defineConfig } from 'astro/config';\nexport default defineConfig({ build: { format: 'directory' } });\n",
   );
+  // A minimal page shell: without <html> and <body>, Pagefind finds nothing to index.
+  mkdirSync(join(dir, 'src/layouts'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/layouts/Plain.astro'),
+    '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head><body><main><slot /></main></body></html>\n',
+  );
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (let i = 1; i <= pages; i++) writeFileSync(join(dir, `src/pages/p/${i}.md`), plainPage(i));
   return dir;

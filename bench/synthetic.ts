@@ -235,6 +235,7 @@ export function plainPage(i: number): string {
   return [
     '---',
     `title: ${q(`Plain page ${i} about ${COMMON_WORD}`)}`,
+    'layout: ../../layouts/Plain.astro',
     '---',
     '',
     `# Plain page ${i}`,
