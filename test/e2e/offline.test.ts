@@ -11,6 +11,9 @@ import { precacheUrls } from '../support/pagefind';
 import { serve, type StaticServer } from '../support/server';
 
 const NEXT = '.cache/dist-next-build';
+const MAP_READY = '[data-map-root][data-map-status="ready"]';
+const SEARCH_DONE = '[data-search][data-state="done"]';
+const OFFLINE_READY = '[data-offline-status]:is([data-state="ready"], [data-state="offline"])';
 const BASE_OUT = '.cache/dist-offline-base';
 
 let browser: Browser;
@@ -69,30 +72,47 @@ describe('the atlas offline', () => {
 
     // A search, and a result opened on its finding.
     await page.goto(`${server?.url}search/?q=216%20million`);
-    await page.waitForSelector('[data-search][data-state="done"]');
+    await page.waitForSelector(SEARCH_DONE);
     await page.locator('.result__locator').first().click();
     await page.waitForURL(/\/sources\/groundswell-2021\/#finding-internal-migrants-2050$/);
     expect(await page.locator('.finding:target').textContent()).toContain('216 million');
 
-    // Every page the build contains (the map page, its scripts and GeoJSON
-    // included) opens with every request answered by the service worker.
+    // The map: MapLibre, the basemap and the thematic layers, all from the cache.
+    await page.goto(`${server?.url}map/`);
+    await page.waitForSelector(MAP_READY, { timeout: 30_000 });
+    expect(await page.locator('[data-map-root] canvas').count()).toBeGreaterThan(0);
+
+    // Every page is in the cache; one page of each kind, in each language,
+    // opens with every request answered by the service worker.
+    const pages = htmlPages().filter((p) => !p.endsWith('404.html'));
+    const missing = await page.evaluate(
+      async (urls) => {
+        const found = await Promise.all(urls.map((u) => caches.match(u, { ignoreSearch: true })));
+        return urls.filter((_, i) => !found[i]);
+      },
+      pages.map((p) => `${server?.url}${p}`),
+    );
+    expect(missing).toEqual([]);
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
     page.on('response', (r) => {
       if (!r.fromServiceWorker()) failed.push(`${r.url()}: not from the service worker`);
     });
-    const pages = htmlPages().filter((p) => !p.endsWith('404.html'));
-    for (const p of pages) {
+    const kinds = new Map(
+      pages.map((p) => [p.replace(/(sources|initiatives|regions)\/[^/]+\//, '$1/*/'), p]),
+    );
+    for (const p of kinds.values()) {
       const res = await page.goto(`${server?.url}${p.replace(/index\.html$/, '')}`);
       expect(res?.status(), p).toBe(200);
-      // The map and search pages fetch their data after load (GeoJSON, the
-      // index): wait until they have everything before moving on.
-      const settles = /(^|\/)(map|search)\/index\.html$/.test(p);
-      await page.waitForLoadState(settles ? 'networkidle' : 'load');
+      // Pages that fetch after load are done only when they say so: the map
+      // (GeoJSON), the search page (the index), and every page's indicator.
+      if (/(^|\/)map\/index\.html$/.test(p)) await page.waitForSelector(MAP_READY);
+      if (/(^|\/)search\/index\.html$/.test(p)) await page.waitForSelector(SEARCH_DONE);
+      await page.waitForSelector(OFFLINE_READY);
     }
     expect(failed).toEqual([]);
     expect(server?.served.length).toBe(served);
-  }, 180_000);
+  }, 120_000);
 
   it('takes a new build whole, and only when the reader reloads', async () => {
     rmSync(NEXT, { recursive: true, force: true });
@@ -169,7 +189,7 @@ describe('the atlas offline', () => {
     expect(scope).toBe(`${server?.origin}/atlas/`);
     await cutNetwork();
     await page.goto(`${server?.url}search/?q=Groundswell`);
-    await page.waitForSelector('[data-search][data-state="done"]');
+    await page.waitForSelector(SEARCH_DONE);
     const links = await page
       .locator('.result h3 a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
