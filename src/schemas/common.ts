@@ -9,6 +9,11 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'astro/zod';
 
+// Zod's JIT probes `new Function('')` the first time it parses an object. In
+// the browser (the search page imports the vocabularies) the CSP forbids eval,
+// and the blocked probe is reported as a policy violation: never probe.
+z.config({ jitless: true });
+
 /** The collections that entries may link to. */
 export type CollectionName = 'sources' | 'initiatives' | 'regions' | 'glossary';
 
