@@ -9,11 +9,10 @@
  * on 127.0.0.1. Prints every run, the median, and writes
  * bench-results/map-idle.json. Not a test: times depend on the machine.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { launchChromium, watchedPage } from '../test/support/browser.ts';
 import { serve } from '../test/support/server.ts';
 import { bundleClosure, gzipBytes, pageScripts } from '../test/support/bundle.ts';
-import { listFiles, read } from '../test/support/dist.ts';
 
 const runs = Number(process.env['RUNS'] ?? 7);
 const pagePath = process.env['PAGE'] ?? 'map/';
@@ -24,11 +23,14 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
+const read = (file: string) => readFileSync(`dist/${file}`, 'utf8');
 const html = `${pagePath}index.html`;
 const bundle = bundleClosure(pageScripts(read(html)));
 const js = bundle.filter((f) => /\.m?js$/.test(f));
 const css = bundle.filter((f) => f.endsWith('.css'));
-const layers = listFiles().filter((f) => f.startsWith('geo/') && f.endsWith('.geojson'));
+const layers = readdirSync('dist/geo')
+  .filter((f) => f.endsWith('.geojson'))
+  .map((f) => `geo/${f}`);
 const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
 const bytes = {
   html_gzip_kb: kb(gzipBytes([html])),

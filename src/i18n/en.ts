@@ -228,7 +228,6 @@ export const en = {
   'map.layer.regions': 'Regions',
   'map.layer.initiatives': 'Initiatives',
   'map.layer.sites': 'Pilot sites and meeting venues',
-  'map.count': '{count} on the map',
   'map.symbols': 'What the symbols mean',
   'map.symbol.area':
     'Shaded area: the countries that make up a region or take part in an initiative.',
@@ -286,7 +285,6 @@ export const en = {
     'Drawn as whole countries: their full territory, not the places where the work happens.',
   'map.schematic': 'Schematic: shows roughly where, not a surveyed boundary.',
   'map.status.shown': '{count} features shown.',
-  'map.status.selected': 'Selected: {name}.',
   'map.loading': 'Loading the interactive map…',
   'map.noWebgl':
     'This browser cannot draw the interactive map (it needs WebGL 2). The static map and the list show the same features.',

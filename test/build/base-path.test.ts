@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../support/astro';
+import { launchChromium, watchedPage } from '../support/browser';
+import { serve } from '../support/server';
 import { htmlPages, listFiles, read, urlsIn } from '../support/dist';
 
 const OUT = '.cache/dist-base';
@@ -37,4 +39,30 @@ ${result.output}`);
   it('builds the search bundle into the base', () => {
     expect(listFiles(OUT)).toContain('pagefind/pagefind.js');
   });
+
+  it('draws the map under the base: layers, MapLibre worker and styles all found', async () => {
+    const server = await serve(OUT, BASE);
+    const browser = await launchChromium();
+    try {
+      const { page, watch } = await watchedPage(await browser.newContext(), server.origin);
+      await page.goto(`${server.url}map/#select=pilot:ethiopia-urban-rural`);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-map-root]')?.getAttribute('data-map-status') === 'ready',
+        undefined,
+        { timeout: 60_000 },
+      );
+      expect(await page.locator('#map-panel-title').isVisible()).toBe(true);
+      const href = await page
+        .locator('#map-panel a[href*="/sources/"]')
+        .first()
+        .getAttribute('href');
+      expect(href?.startsWith(BASE)).toBe(true);
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.otherOrigins).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 });

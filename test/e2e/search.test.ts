@@ -208,7 +208,7 @@ describe('search', () => {
     await page.goto(`${server.url}regions/`);
     await page.keyboard.press('/');
     await page.keyboard.type('216 million');
-    const panel = page.locator('[data-quick-panel]');
+    const panel = page.locator('#site-search-panel');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('.quick__count').textContent()).toBe('1 result for “216 million”');
     expect(await page.locator('[data-quick-status]').textContent()).toContain(
@@ -218,7 +218,7 @@ describe('search', () => {
     await page.keyboard.press('ArrowDown');
     const focused = page.locator(':focus');
     expect(await focused.textContent()).toBe('World Bank infographic, 13 September 2021');
-    expect(await panel.locator('[data-quick-all]').getAttribute('href')).toBe(
+    expect(await panel.locator('.quick__all a').getAttribute('href')).toBe(
       '/search/?q=216+million',
     );
     await page.keyboard.press('Escape');

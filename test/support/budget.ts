@@ -48,8 +48,8 @@ export async function scriptsOf(
     for (const i of imports) {
       const follow =
         i.type === 'static' || i.type === 'reexport-star' || (dynamic && i.type === 'dynamic');
-      // A computed specifier (e.g. `${base}pagefind/pagefind.js`) is not a bundle file.
-      if (!follow || !i.specifier || (i.type === 'dynamic' && i.glob)) continue;
+      // A glob (an import() of a template string, e.g. Pagefind at the base path) names no built file.
+      if (!follow || !i.specifier || ('glob' in i && i.glob)) continue;
       const target = toFile(i.specifier, file);
       if (target) queue.push(target);
     }

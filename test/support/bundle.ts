@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST } from './dist';
+
+/** The built site (same as `DIST` in ./dist.ts; not imported so the benchmark can run this file in plain Node). */
+const DIST = 'dist';
 
 /** Paths (relative to dist, without the base) of the module scripts a page loads. */
 export function pageScripts(html: string, base = '/'): string[] {

@@ -4,30 +4,44 @@
  * a new version waiting, or failed. "Available offline" is shown only once a
  * worker is active, that is once every precached file is stored.
  */
+import type { HeaderStrings } from '../search/strings';
+import { loadStrings } from './strings';
+
 export type OfflineState = 'saving' | 'ready' | 'offline' | 'update' | 'failed';
 
 export function startOfflineStatus(root: HTMLElement): void {
   if (!('serviceWorker' in navigator)) return;
   const text = root.querySelector<HTMLElement>('[data-offline-text]');
   const reload = root.querySelector<HTMLButtonElement>('[data-offline-reload]');
-  const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Record<OfflineState, string>;
-  const help = root.dataset['readyHelp'] ?? '';
   const base = root.dataset['base'] ?? '/';
   if (!text || !reload) return;
 
   let registration: ServiceWorkerRegistration | undefined;
   let failed = false;
+  let strings: HeaderStrings | undefined;
+  let current: OfflineState | undefined;
 
-  const show = (state: OfflineState) => {
-    if (root.dataset['state'] === state) return;
-    root.dataset['state'] = state;
-    text.textContent = strings[state];
-    root.title = state === 'ready' || state === 'offline' ? help : '';
-    reload.hidden = state !== 'update';
+  /** Shows the current state, once its words are there. */
+  const render = () => {
+    if (!strings || !current || root.dataset['state'] === current) return;
+    root.dataset['state'] = current;
+    text.textContent = strings[`offline.${current}`];
+    root.title = current === 'ready' || current === 'offline' ? strings['offline.readyHelp'] : '';
+    reload.hidden = current !== 'update';
     root.hidden = false;
     // Announce changes, but not the state the page opened with.
     queueMicrotask(() => text.setAttribute('aria-live', 'polite'));
   };
+  const show = (state: OfflineState) => {
+    current = state;
+    render();
+  };
+  loadStrings<HeaderStrings>(root.dataset['stringsUrl'] ?? '')
+    .then((loaded) => {
+      strings = loaded;
+      render();
+    })
+    .catch(() => undefined);
 
   const update = () => {
     const reg = registration;

@@ -95,42 +95,37 @@ function gridOf(box: BBox): MultiPoint {
 }
 
 /**
- * A d3 path context that rounds to whole units, drops points closer than one
- * unit, and writes each ring as an absolute `M` then relative `l` steps
- * ("M145,328l5 2-4 1…"): small integers keep locator maps within a page's
- * byte budget. `pathPoints` reads such a path back.
+ * A d3 path context that rounds to whole units, writes each segment relative
+ * to the previous point ("l3,-2" is shorter than "L310,96" and compresses
+ * better), and drops points closer than one unit.
  */
 class CompactPath {
   private parts: string[] = [];
+  /** The last point written, rounded. */
   private last: [number, number] | undefined;
-  /** Last point written, rounded: relative steps start from it. */
-  private pen: [number, number] = [0, 0];
-  private ringStart: [number, number] = [0, 0];
-  private inLine = false;
   private start = false;
   moveTo(x: number, y: number): void {
-    this.last = [x, y];
-    this.pen = [r(x), r(y)];
-    this.ringStart = this.pen;
-    this.parts.push(`M${this.pen[0]},${this.pen[1]}`);
+    this.last = [r(x), r(y)];
+    this.parts.push(`M${this.last[0]},${this.last[1]}`);
     this.start = true;
-    this.inLine = false;
   }
   lineTo(x: number, y: number): void {
-    if (this.last && !this.start && Math.hypot(x - this.last[0], y - this.last[1]) < 1) return;
+    const next: [number, number] = [r(x), r(y)];
+    if (!this.last) {
+      this.moveTo(x, y);
+      return;
+    }
+    const dx = next[0] - this.last[0];
+    const dy = next[1] - this.last[1];
+    if (!this.start && dx === 0 && dy === 0) return;
+    if (this.parts.at(-1) === 'Z') this.start = true;
+    // After a first "l", SVG reads further coordinate pairs as more "l" segments.
+    this.parts.push(this.start ? `l${dx},${dy}` : `,${dx},${dy}`);
     this.start = false;
-    this.last = [x, y];
-    const dx = r(x) - this.pen[0];
-    const dy = r(y) - this.pen[1];
-    this.pen = [r(x), r(y)];
-    const pair = `${dx}${dy < 0 ? '' : ' '}${dy}`;
-    this.parts.push(this.inLine ? `${dx < 0 ? '' : ' '}${pair}` : `l${pair}`);
-    this.inLine = true;
+    this.last = next;
   }
   closePath(): void {
     this.parts.push('Z');
-    this.pen = this.ringStart;
-    this.inLine = false;
   }
   beginPath(): void {
     // Each geometry starts with moveTo; nothing to do.
@@ -144,28 +139,6 @@ class CompactPath {
     this.last = undefined;
     return out;
   }
-}
-
-/** The absolute points of a path written by `CompactPath` (M, l and Z only). */
-export function pathPoints(d: string): [number, number][] {
-  const points: [number, number][] = [];
-  let pen: [number, number] = [0, 0];
-  let ringStart: [number, number] = [0, 0];
-  for (const [, command, args] of d.matchAll(/([MlZ])([^MlZ]*)/g)) {
-    const n = (args?.match(/-?\d+/g) ?? []).map(Number);
-    if (command === 'Z') {
-      pen = ringStart;
-      continue;
-    }
-    for (let i = 0; i + 1 < n.length; i += 2) {
-      const x = n[i] ?? 0;
-      const y = n[i + 1] ?? 0;
-      pen = command === 'M' && i === 0 ? [x, y] : [pen[0] + x, pen[1] + y];
-      if (command === 'M' && i === 0) ringStart = pen;
-      points.push(pen);
-    }
-  }
-  return points;
 }
 const r = (v: number) => Math.round(v);
 

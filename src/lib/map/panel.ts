@@ -42,7 +42,6 @@ export const MAP_UI_KEYS = [
   'map.showNamed',
   'map.show',
   'map.status.shown',
-  'map.status.selected',
 ] as const;
 export type MapUiKey = (typeof MAP_UI_KEYS)[number];
 

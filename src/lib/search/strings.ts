@@ -33,8 +33,13 @@ export const SEARCH_STRING_KEYS = [
 ] as const;
 export type SearchStringKey = (typeof SEARCH_STRING_KEYS)[number];
 
-/** The keys the header's quick results need. */
-export const QUICK_STRING_KEYS = [
+/**
+ * The strings of the header's quick results and offline indicator. Every page
+ * has both, and needs their words only once something happens, so they are
+ * fetched then from `strings.json` (one per language) rather than carried by
+ * every page.
+ */
+export const HEADER_STRING_KEYS = [
   'search.empty',
   'search.none',
   'search.noneFiltered',
@@ -43,8 +48,15 @@ export const QUICK_STRING_KEYS = [
   'search.resultsFor',
   'search.matches',
   'search.quickHint',
+  'search.all',
+  'offline.saving',
+  'offline.ready',
+  'offline.readyHelp',
+  'offline.offline',
+  'offline.update',
+  'offline.failed',
 ] as const;
-export type QuickStrings = Record<(typeof QUICK_STRING_KEYS)[number], string>;
+export type HeaderStrings = Record<(typeof HEADER_STRING_KEYS)[number], string>;
 export type SearchStrings = Record<SearchStringKey, string>;
 
 /** What the live region says after a search: the count, for the words if any. */

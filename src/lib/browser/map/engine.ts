@@ -41,6 +41,8 @@ export interface EngineOptions {
   /** Start here, if given; else frame `bounds`. */
   view: MapView | null;
   bounds: MapFeature['bbox'] | undefined;
+  /** True if `bounds` is an exact site or town (the map may zoom in closer). */
+  boundsExact: boolean;
   locale: Record<string, string>;
   attribution: string;
   /** Id of the element that tells keyboard users how to use the map. */
@@ -89,7 +91,17 @@ const WORLD: LngLatBoundsLike = [
   [175, 70],
 ];
 
+/** Most the map zooms in to frame a feature: closer for a site or town than for a country. */
+const maxZoomFor = (exact: boolean): number => (exact ? 7 : 4.5);
+
 export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
+  /** Room around a framed feature; on wide screens the panel lies over the map's right side. */
+  const padding = () => {
+    const panel = o.container.parentElement?.querySelector<HTMLElement>('[data-panel]');
+    const overlay = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute';
+    const right = overlay ? Math.min(panel.offsetWidth, o.container.clientWidth / 2) : 0;
+    return { top: 40, bottom: 40, left: 40, right: right + 40 };
+  };
   const map = new MapLibreMap({
     container: o.container,
     style: buildStyle({
@@ -102,7 +114,10 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     }),
     ...(o.view
       ? { center: [o.view.lng, o.view.lat] as [number, number], zoom: o.view.zoom }
-      : { bounds: o.bounds ?? WORLD, fitBoundsOptions: { padding: 24, maxZoom: 5 } }),
+      : {
+          bounds: o.bounds ?? WORLD,
+          fitBoundsOptions: { padding: padding(), maxZoom: maxZoomFor(o.boundsExact) },
+        }),
     locale: o.locale,
     attributionControl: false,
     maplibreLogo: false,
@@ -191,16 +206,14 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     },
     frame(bbox, exact) {
       const [w, s, e, n] = bbox;
-      const panel = o.container.parentElement?.querySelector<HTMLElement>('[data-panel]');
-      const overlay = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute';
       map.fitBounds(
         [
           [w, s],
           [e, n],
         ],
         {
-          padding: { top: 40, bottom: 40, left: 40, right: overlay ? panel.offsetWidth + 40 : 40 },
-          maxZoom: exact ? 7 : 4.5,
+          padding: padding(),
+          maxZoom: maxZoomFor(exact),
           animate: !reducedMotion(),
           duration: 700,
         },

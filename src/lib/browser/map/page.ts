@@ -95,6 +95,8 @@ export function initMapPage(root: HTMLElement): void {
   let loaded = false;
   let engine: AtlasMapEngine | undefined;
   let state: MapState = parseMapState(location.hash, config.vocabulary);
+  /** Features shown at the last render, for the live announcement (-1: none yet). */
+  let lastShown = -1;
   /** Where focus goes back to when the panel closes. */
   let opener: HTMLElement | null = null;
 
@@ -157,7 +159,11 @@ export function initMapPage(root: HTMLElement): void {
       const legendCount = root.querySelector(`[data-count="${layer}"]`);
       if (legendCount) legendCount.textContent = `(${counts[layer]})`;
     }
-    if (status) status.textContent = fill(ui['map.status.shown'], { count: shown });
+    // Announced when the number changes, not on load nor on every selection.
+    if (status && lastShown !== -1 && shown !== lastShown) {
+      status.textContent = fill(ui['map.status.shown'], { count: shown });
+    }
+    lastShown = shown;
   };
 
   const renderPanel = (focus: boolean) => {
@@ -176,12 +182,17 @@ export function initMapPage(root: HTMLElement): void {
 
   const renderMap = () => engine?.update(state.layers, shownIds(), state.select);
 
+  /** True if the selection is a site or town (no selection: a source's places, frame closely). */
+  const selectionIsExact = () => {
+    const f = features.find((x) => x.id === state.select);
+    return f ? f.props.precision === 'site' || f.props.precision === 'town' : true;
+  };
+
   const frameSelection = () => {
     if (!engine) return;
     const bbox = frameFor(state, features);
     if (!bbox) return;
-    const f = features.find((x) => x.id === state.select);
-    engine.frame(bbox, f ? f.props.precision === 'site' || f.props.precision === 'town' : true);
+    engine.frame(bbox, selectionIsExact());
   };
 
   const render = (focusPanel = false) => {
@@ -290,6 +301,10 @@ export function initMapPage(root: HTMLElement): void {
   };
 
   const start = async () => {
+    // MapLibre downloads while the layers do, and only if it can draw.
+    const webgl = hasWebgl2();
+    const engineModule = webgl ? import('./engine') : undefined;
+    engineModule?.catch(() => undefined); // handled where it is awaited below
     const byLayer = await Promise.all(
       LAYER_IDS.map((layer) =>
         loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
@@ -300,13 +315,13 @@ export function initMapPage(root: HTMLElement): void {
     syncList();
     state = fromUrl();
     render();
-    if (!hasWebgl2()) {
+    if (!engineModule) {
       setStatus('unavailable', config.messages.noWebgl);
       return;
     }
     if (!canvas) return;
     setStatus('loading', config.messages.loading);
-    const { createAtlasMap } = await import('./engine');
+    const { createAtlasMap } = await engineModule;
     const data = Object.fromEntries(
       LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
     ) as Record<LayerId, FeatureCollection>;
@@ -324,6 +339,7 @@ export function initMapPage(root: HTMLElement): void {
         ? undefined
         : (frameFor(state, features) ??
           unionBbox(features.filter((f) => isShown(f, state)).map((f) => f.bbox))),
+      boundsExact: state.select !== null || state.source !== null ? selectionIsExact() : false,
       locale: config.locale,
       attribution: config.messages.attribution,
       describedBy: keysHelp?.id ?? '',

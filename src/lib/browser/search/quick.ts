@@ -5,32 +5,40 @@
  * Down move between their links, Escape closes the panel and returns to the
  * box; Tab moves on as usual and closes the panel when focus leaves it.
  */
-import { resultsText, type QuickStrings } from '../../search/strings';
+import { resultsText, type HeaderStrings } from '../../search/strings';
+import { loadStrings } from '../strings';
 import { loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
-import { renderResult } from './render';
+import { el, renderResult } from './render';
 
 const SHOWN = 5;
 const TYPING_DELAY_MS = 200;
+const PANEL_ID = 'site-search-panel';
+
+interface Panel {
+  root: HTMLElement;
+  count: HTMLElement;
+  list: HTMLOListElement;
+  all: HTMLAnchorElement;
+}
 
 export class QuickSearch {
   private readonly input: HTMLInputElement | null;
-  private readonly panel: HTMLElement | null;
-  private readonly strings: QuickStrings;
+  private readonly status: HTMLElement | null;
+  private panel: Panel | undefined;
   private pagefind: Promise<Pagefind> | undefined;
   private typing: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
 
   constructor(private readonly root: HTMLElement) {
     this.input = root.querySelector('input[name="q"]');
-    this.panel = root.querySelector('[data-quick-panel]');
-    this.strings = JSON.parse(root.dataset['strings'] ?? '{}') as QuickStrings;
+    this.status = root.querySelector('[data-quick-status]');
   }
 
   start(): void {
-    const { input, panel } = this;
-    if (!input || !panel) return;
-    const onSearchPage =
-      new URL(input.form?.action ?? '', location.href).pathname === location.pathname;
+    const input = this.input;
+    if (!input) return;
+    const searchPage = new URL(input.form?.action ?? '', location.href).pathname;
+    const onSearchPage = searchPage === location.pathname;
     if (onSearchPage) input.value = new URLSearchParams(location.search).get('q') ?? '';
     document.addEventListener('keydown', (event) => this.onShortcut(event));
     // On the search page the page itself shows the results.
@@ -40,15 +48,15 @@ export class QuickSearch {
       this.typing = setTimeout(() => void this.search(), TYPING_DELAY_MS);
     });
     input.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' && !panel.hidden) {
+      if (!this.isOpen()) return;
+      if (event.key === 'ArrowDown') {
         event.preventDefault();
         this.links()[0]?.focus();
-      } else if (event.key === 'Escape' && !panel.hidden) {
+      } else if (event.key === 'Escape') {
         event.preventDefault();
         this.close();
       }
     });
-    panel.addEventListener('keydown', (event) => this.onPanelKey(event));
     this.root.addEventListener('focusout', (event) => {
       if (!(event.relatedTarget instanceof Node) || !this.root.contains(event.relatedTarget)) {
         this.close();
@@ -72,8 +80,12 @@ export class QuickSearch {
     this.input?.select();
   }
 
+  private isOpen(): boolean {
+    return this.panel !== undefined && !this.panel.root.hidden;
+  }
+
   private links(): HTMLAnchorElement[] {
-    return [...(this.panel?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])];
+    return [...(this.panel?.root.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])];
   }
 
   private onPanelKey(event: KeyboardEvent): void {
@@ -94,16 +106,30 @@ export class QuickSearch {
   }
 
   private close(): void {
-    if (this.panel) this.panel.hidden = true;
+    if (this.panel) this.panel.root.hidden = true;
+  }
+
+  /** The panel, made on first use: a count, the results, a link to all of them. */
+  private makePanel(strings: HeaderStrings): Panel {
+    const root = el('div', undefined, { class: 'quick no-print', id: PANEL_ID });
+    const count = el('p', undefined, { class: 'quick__count' });
+    const list = el('ol', undefined, { class: 'quick__list' });
+    const all = el('a', strings['search.all'], { href: this.input?.form?.action ?? '' });
+    const more = el('p', undefined, { class: 'quick__all' });
+    more.append(all);
+    root.append(count, list, more);
+    root.addEventListener('keydown', (event) => this.onPanelKey(event));
+    this.root.append(root);
+    this.input?.setAttribute('aria-controls', PANEL_ID);
+    return { root, count, list, all };
   }
 
   private async search(): Promise<void> {
     const query = this.input?.value.trim() ?? '';
     const run = ++this.run;
-    const status = this.root.querySelector<HTMLElement>('[data-quick-status]');
     if (query.length < 2) {
       this.close();
-      if (status) status.textContent = '';
+      if (this.status) this.status.textContent = '';
       return;
     }
     try {
@@ -111,12 +137,15 @@ export class QuickSearch {
         this.root.dataset['base'] ?? '/',
         this.root.dataset['indexTag'] ?? '',
       );
-      const pagefind = await this.pagefind;
+      const [pagefind, strings] = await Promise.all([
+        this.pagefind,
+        loadStrings<HeaderStrings>(this.root.dataset['stringsUrl'] ?? ''),
+      ]);
       const response = await pagefind.search(query);
       const results = response?.results ?? [];
       const data = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
       if (run !== this.run) return;
-      this.show(query, results.length, data);
+      this.show(strings, query, results.length, data);
     } catch {
       // The box still submits to the search page, which says what went wrong.
       this.pagefind = undefined;
@@ -124,17 +153,17 @@ export class QuickSearch {
     }
   }
 
-  private show(query: string, count: number, data: PagefindResultData[]): void {
-    const { panel, root, strings } = this;
-    if (!panel) return;
+  private show(
+    strings: HeaderStrings,
+    query: string,
+    count: number,
+    data: PagefindResultData[],
+  ): void {
+    this.panel ??= this.makePanel(strings);
+    const panel = this.panel;
     const text = resultsText(strings, query, count, false);
-    const list = root.querySelector<HTMLElement>('[data-quick-results]');
-    const countLine = root.querySelector<HTMLElement>('[data-quick-count]');
-    const all = root.querySelector<HTMLAnchorElement>('[data-quick-all]');
-    const status = root.querySelector<HTMLElement>('[data-quick-status]');
-    if (!list || !countLine || !all || !status) return;
-    countLine.textContent = text;
-    list.replaceChildren(
+    panel.count.textContent = text;
+    panel.list.replaceChildren(
       ...data.map((d) =>
         renderResult(d, {
           query,
@@ -144,10 +173,13 @@ export class QuickSearch {
         }),
       ),
     );
-    const url = new URL(all.href);
+    const url = new URL(panel.all.href);
     url.search = new URLSearchParams({ q: query }).toString();
-    all.href = `${url.pathname}${url.search}`;
-    panel.hidden = false;
-    status.textContent = count > 0 ? strings['search.quickHint'].replace('{results}', text) : text;
+    panel.all.href = `${url.pathname}${url.search}`;
+    panel.root.hidden = false;
+    if (this.status) {
+      this.status.textContent =
+        count > 0 ? strings['search.quickHint'].replace('{results}', text) : text;
+    }
   }
 }
