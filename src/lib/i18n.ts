@@ -1,6 +1,7 @@
 /** Language helpers: translation lookup, localized paths, dates, numbers, locators. */
 import { dictionaries, type UiKey } from '../i18n';
 import { LANGS, type Lang, type Locator, type Localized } from '../schemas/common';
+import { normaliseBase } from './paths';
 
 export { LANGS, type Lang };
 
@@ -19,11 +20,7 @@ export function pick(text: Localized, lang: Lang): string {
   return text[lang];
 }
 
-/** Normalises a base path to start and end with "/". */
-export function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
-}
+export { normaliseBase };
 
 /**
  * The URL of a page of the atlas: `path` is relative to the language root

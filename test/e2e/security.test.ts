@@ -48,8 +48,11 @@ beforeEach(() => {
   watch.consoleErrors.length = 0;
 });
 
-/** Lets late violations (workers, lazy chunks) arrive before asserting. */
-const settle = () => page.waitForLoadState('networkidle').then(() => page.waitForTimeout(100));
+/**
+ * Lets late violations (workers, lazy chunks) arrive before asserting. Not
+ * "networkidle": the service worker's precache keeps the network busy.
+ */
+const settle = () => page.waitForLoadState('load').then(() => page.waitForTimeout(500));
 
 describe('the Content Security Policy in the browser', () => {
   it('is enforced: an injected inline script is blocked and reported', async () => {

@@ -3,7 +3,7 @@
  * `cite/<source-id>.{bib,ris,json}` for every source, and the search page
  * fetches those of the sources found and joins them here.
  */
-import { normaliseBase } from '../i18n';
+import { normaliseBase } from '../paths';
 
 export const EXPORT_FORMATS = {
   bib: { label: 'BibTeX', type: 'application/x-bibtex' },
