@@ -5,6 +5,7 @@ import { validateContentIntegration } from './src/integrations/validate-content.
 import { validateGeoIntegration } from './src/integrations/validate-geo.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { headersIntegration } from './src/integrations/headers.ts';
 
 /** Sub-path the site is served from, e.g. "/atlas/" on GitHub Pages. */
 const base = process.env.ATLAS_BASE ?? '/';
@@ -33,6 +34,7 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
     }),
+    headersIntegration(),
     pagefindIntegration(),
     // After Pagefind: the service worker precaches its index.
     offlineIntegration(),

@@ -4,6 +4,7 @@ import { astroBuild } from '../support/astro';
 import { launchChromium, watchedPage } from '../support/browser';
 import { serve } from '../support/server';
 import { htmlPages, listFiles, read, urlsIn } from '../support/dist';
+import { parseHeadersFile, SECURITY_HEADERS } from '../../src/lib/security/headers';
 
 const OUT = '.cache/dist-base';
 const BASE = '/atlas/';
@@ -34,6 +35,13 @@ ${result.output}`);
   it('uses the absolute site origin in the sitemap and Open Graph tags', () => {
     expect(read('sitemap-0.xml', OUT)).toContain(`${SITE}${BASE}sources/iccd-cop17-8/`);
     expect(read('index.html', OUT)).toContain(`<meta property="og:url" content="${SITE}${BASE}"`);
+  });
+
+  it('writes _headers whose paths are under the base', () => {
+    const rules = parseHeadersFile(read('_headers', OUT));
+    expect(rules.get(`${BASE}*`)).toEqual(SECURITY_HEADERS);
+    expect(rules.get(`${BASE}sw.js`)?.['Cache-Control']).toBe('no-cache');
+    expect([...rules.keys()].filter((path) => !path.startsWith(BASE))).toEqual([]);
   });
 
   it('builds the search bundle into the base', () => {

@@ -49,8 +49,8 @@ describe('the Content Security Policy', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('is what public/_headers sends, with frame-ancestors only in the header', () => {
-    expect(existsSync(`${DIST}/_headers`), 'dist/_headers (from public/_headers)').toBe(true);
+  it('is what _headers sends, with frame-ancestors only in the header', () => {
+    expect(existsSync(`${DIST}/_headers`), 'dist/_headers (written by the build)').toBe(true);
     const rules = parseHeadersFile(read('_headers'));
     const all = rules.get('/*');
     expect(all, '_headers needs a "/*" block').toBeDefined();
@@ -58,6 +58,14 @@ describe('the Content Security Policy', () => {
     const header = parseCsp(all?.['Content-Security-Policy'] ?? '');
     header.delete('frame-ancestors');
     expect(header).toEqual(parseCsp(META_CSP));
+  });
+
+  it('tells hosts to revalidate the service worker and the index entry, which name no build', () => {
+    const rules = parseHeadersFile(read('_headers'));
+    expect(existsSync(`${DIST}/sw.js`)).toBe(true);
+    expect(rules.get('/sw.js')?.['Cache-Control']).toBe('no-cache');
+    expect(existsSync(`${DIST}/pagefind/pagefind-entry.json`)).toBe(true);
+    expect(rules.get('/pagefind/pagefind-entry.json')?.['Cache-Control']).toBe('no-cache');
   });
 
   it('sends HSTS, nosniff, a referrer policy and a permissions policy', () => {

@@ -360,6 +360,9 @@ describe('the atlas map', () => {
       .locator('[data-feature-id]:visible')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature-id')).sort());
     expect(listed).toEqual(filtered);
+    expect(await page.locator('[data-list-status]').textContent()).toBe(
+      `${filtered.length} features shown.`,
+    );
     await page.selectOption('select[name="theme"]', '');
     expect(await renderedIds(page)).toEqual(all);
     await close();

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   HEADER_CSP,
+  headerRules,
   META_CSP,
   parseCsp,
   parseHeadersFile,
+  renderHeadersFile,
   SECURITY_HEADERS,
 } from '../../src/lib/security/headers';
 
@@ -21,10 +22,20 @@ describe('the security policy', () => {
     expect(META_CSP).not.toMatch(/'unsafe-(inline|eval|hashes)'/);
   });
 
-  it('is written out, line for line, in public/_headers', () => {
-    const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
-    expect([...rules.keys()]).toEqual(['/*']);
-    expect(rules.get('/*')).toEqual(SECURITY_HEADERS);
+  it('writes _headers that read back to the same rules, every path under the base', () => {
+    for (const base of ['/', '/atlas/']) {
+      const rules = headerRules(base);
+      expect(parseHeadersFile(renderHeadersFile(rules))).toEqual(rules);
+      expect([...rules.keys()].filter((path) => !path.startsWith(base))).toEqual([]);
+      expect(rules.get(`${base}*`)).toEqual(SECURITY_HEADERS);
+    }
+  });
+
+  it('never lets a host cache the service worker or the index entry, and caches hashed files for good', () => {
+    const rules = headerRules('/');
+    expect(rules.get('/sw.js')).toEqual({ 'Cache-Control': 'no-cache' });
+    expect(rules.get('/pagefind/pagefind-entry.json')).toEqual({ 'Cache-Control': 'no-cache' });
+    expect(rules.get('/_astro/*')?.['Cache-Control']).toMatch(/immutable/);
   });
 });
 

@@ -2,10 +2,11 @@
  * The site's security policy, in one place.
  *
  * Every page carries the Content Security Policy as a `<meta http-equiv>` tag
- * (rendered by `Base.astro`), and `public/_headers` gives hosts that read it
- * (Netlify, Cloudflare Pages) the same policy as a real header, plus what only
- * a header can carry: `frame-ancestors`, HSTS, nosniff, Referrer-Policy and
- * Permissions-Policy. `test/build/security.test.ts` checks that both agree.
+ * (rendered by `Base.astro`), and the build writes `_headers` (see
+ * `renderHeadersFile`) to give hosts that read it (Netlify, Cloudflare Pages)
+ * the same policy as a real header, plus what only a header can carry:
+ * `frame-ancestors`, HSTS, nosniff, Referrer-Policy and Permissions-Policy,
+ * and the caching rules. `test/build/security.test.ts` checks that both agree.
  *
  * The policy needs no hash: every script and stylesheet is an external file
  * from the site's own origin (`vite.build.assetsInlineLimit: 0` and
@@ -60,7 +61,7 @@ export function parseCsp(policy: string): Map<string, string[]> {
   return out;
 }
 
-/** The headers every response should carry (the `/*` block of `public/_headers`). */
+/** The headers every response should carry (the `<base>*` block of `_headers`). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': HEADER_CSP,
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
@@ -71,6 +72,37 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/** Hashed file names never change content: cache them for a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Files with fixed names that say which build is current: always revalidate. */
+export const REVALIDATE = 'no-cache';
+
+/**
+ * The rules of `_headers` for a site served under `base` ("/" or "/atlas/"):
+ * path pattern → headers. Hosts merge every rule that matches a path.
+ */
+export function headerRules(base: string): Map<string, Record<string, string>> {
+  return new Map<string, Record<string, string>>([
+    [`${base}*`, { ...SECURITY_HEADERS }],
+    // Vite's bundles and Pagefind's chunks are named by their content.
+    [`${base}_astro/*`, { 'Cache-Control': IMMUTABLE }],
+    [`${base}pagefind/fragment/*`, { 'Cache-Control': IMMUTABLE }],
+    [`${base}pagefind/index/*`, { 'Cache-Control': IMMUTABLE }],
+    [`${base}pagefind/filter/*`, { 'Cache-Control': IMMUTABLE }],
+    // A stale service worker or index entry would pin readers to an old build.
+    [`${base}sw.js`, { 'Cache-Control': REVALIDATE }],
+    [`${base}pagefind/pagefind-entry.json`, { 'Cache-Control': REVALIDATE }],
+  ]);
+}
+
+/** Writes rules in the `_headers` format that `parseHeadersFile` reads. */
+export function renderHeadersFile(rules: Map<string, Record<string, string>>): string {
+  const blocks = [...rules].map(([path, headers]) =>
+    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+  );
+  return `# Written by the build from src/lib/security/headers.ts; do not edit.\n${blocks.join('\n')}\n`;
+}
 
 /**
  * Parses a Netlify/Cloudflare `_headers` file: a path pattern on its own line,
