@@ -88,26 +88,61 @@ export function toCsl(source: CitableSource): CslItem {
 export const STYLES = { apa: 'APA', harvard1: 'Harvard' } as const;
 export type StyleId = keyof typeof STYLES;
 
-/** A formatted reference as plain text. */
-export function formatReference(items: CslItem | CslItem[], style: StyleId): string {
+/**
+ * Memoises a per-item conversion. A build formats each source many times over
+ * (its page in two languages, the bibliography, the whole-library file and
+ * every subset file it belongs to), and citeproc dominates the build's time:
+ * each record is converted once, keyed by its content.
+ */
+function perItem(convert: (item: CslItem) => string): (item: CslItem) => string {
+  const cache = new Map<string, string>();
+  return (item) => {
+    const key = JSON.stringify(item);
+    let out = cache.get(key);
+    if (out === undefined) {
+      out = convert(item);
+      cache.set(key, out);
+    }
+    return out;
+  };
+}
+
+const references = {
+  apa: perItem((item) => formatBibliography([item], 'apa')),
+  harvard1: perItem((item) => formatBibliography([item], 'harvard1')),
+} satisfies Record<StyleId, (item: CslItem) => string>;
+
+function formatBibliography(items: CslItem[], style: StyleId): string {
   return new Cite(items)
     .format('bibliography', { format: 'text', template: style, lang: 'en-US' })
     .trim();
 }
 
-/** BibTeX for the items. */
+/** A formatted reference as plain text. */
+export function formatReference(items: CslItem | CslItem[], style: StyleId): string {
+  return Array.isArray(items) ? formatBibliography(items, style) : references[style](items);
+}
+
+const bibtexOf = perItem((item) => new Cite(item).format('bibtex', { format: 'text' }).trim());
+
+/** BibTeX for the items: one entry each, as citation-js writes them. */
 export function toBibtex(items: CslItem[]): string {
-  return new Cite(items).format('bibtex', { format: 'text' }).trim() + '\n';
+  return items.map(bibtexOf).join('\n') + '\n';
 }
 
 /**
- * RIS for the items. citation-js wraps long lines at a fixed width, in the
+ * RIS for one item. citation-js wraps long lines at a fixed width, in the
  * middle of words, and its own parser rejoins them with a space; the atlas
  * writes each tag on one line so titles survive a round trip intact.
  */
+const risOf = perItem((item) => {
+  const wrapped = new Cite(item).format('ris', { format: 'text' });
+  return wrapped.replace(/\r?\n(?![A-Z][A-Z0-9] {2}- |$)/g, '').trim();
+});
+
+/** RIS for the items: one record each, every record closed by `ER  - `. */
 export function toRis(items: CslItem[]): string {
-  const wrapped = new Cite(items).format('ris', { format: 'text' });
-  return wrapped.replace(/\r?\n(?![A-Z][A-Z0-9] {2}- |$)/g, '').trim() + '\n';
+  return items.map((item) => `${risOf(item).replace(/ER {2}-$/, 'ER  - ')}\n`).join('');
 }
 
 /** CSL-JSON for the items. */

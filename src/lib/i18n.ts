@@ -54,11 +54,24 @@ export function formatDate(date: string, lang: Lang): string {
   const locale = HTML_LANG[lang];
   if (m === undefined) return String(y);
   const when = new Date(Date.UTC(y ?? 0, m - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    d === undefined
-      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(when);
+  return dateFormat(locale, d === undefined ? 'month' : 'day').format(when);
+}
+
+/** Intl formatters are costly to create and are asked for on every page: one per locale and precision. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'long',
+      ...(precision === 'day' ? { day: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Formats a number for `lang` ("100,000,000" / "100,000,000"; Chinese uses the same grouping). */

@@ -903,19 +903,31 @@ function fingerprint(dirs: readonly string[]): string {
  * Process-wide memo. The build integration builds the layers before Astro
  * renders anything (so bad data fails fast, listing every problem); the
  * pages and endpoints, bundled separately by Vite but run in the same
- * process, then reuse that result instead of building it again.
+ * process, then reuse that result instead of building it again. The folders
+ * are fingerprinted at most once a second: often enough for `astro dev` to
+ * see an edit on the next reload, rarely enough that a build rendering
+ * thousands of pages does not walk them for each one.
  */
 const MEMO = Symbol.for('dldd-atlas.geo-layers');
-type MemoHolder = { [MEMO]?: { key: string; value: BuiltAtlasGeo } };
+const RECHECK_MS = 1000;
+type Memo = { dirs: string; key: string; checkedAt: number; value: BuiltAtlasGeo };
+type MemoHolder = { [MEMO]?: Memo };
 
 /** The built layers, once per build (folders default to ATLAS_CONTENT_DIR / ATLAS_GEO_DIR). */
 export function getAtlasGeo(options: BuildOptions = {}): BuiltAtlasGeo {
   const contentDir = options.contentDir ?? process.env['ATLAS_CONTENT_DIR'] ?? 'content';
   const geoDir = options.geoDir ?? process.env['ATLAS_GEO_DIR'] ?? 'geo';
-  const key = `${contentDir}|${geoDir}|${fingerprint([contentDir, geoDir])}`;
+  const dirs = `${contentDir}|${geoDir}`;
   const holder = globalThis as MemoHolder;
-  if (holder[MEMO]?.key !== key) {
-    holder[MEMO] = { key, value: buildAtlasGeo({ contentDir, geoDir }) };
+  const now = Date.now();
+  const memo = holder[MEMO];
+  if (memo?.dirs === dirs && now - memo.checkedAt < RECHECK_MS) return memo.value;
+  const key = fingerprint([contentDir, geoDir]);
+  if (memo?.dirs === dirs && memo.key === key) {
+    memo.checkedAt = now;
+    return memo.value;
   }
-  return (holder[MEMO] as { value: BuiltAtlasGeo }).value;
+  const value = buildAtlasGeo({ contentDir, geoDir });
+  holder[MEMO] = { dirs, key, checkedAt: Date.now(), value };
+  return value;
 }
