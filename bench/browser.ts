@@ -4,12 +4,13 @@
  * from navigation to the map's first `idle` event.
  */
 import type { Browser, Page } from 'playwright-core';
+import { meter } from '../test/support/network.ts';
 
 export interface ColdQuery {
   query: string;
   /** performance.now() when the first result was on screen (ms since navigation start). */
   firstResultsMs: number;
-  /** Bytes received over the network until then, headers included (all requests). */
+  /** Bytes received until then: bodies as sent plus headers, all requests, the worker's included. */
   bytes: number;
   /** Of which for the Pagefind bundle and index. */
   pagefindBytes: number;
@@ -22,29 +23,26 @@ export async function coldQuery(browser: Browser, root: string, query: string): 
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const urls = new Map<string, string>();
-    let bytes = 0;
-    let pagefindBytes = 0;
-    let requests = 0;
-    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e) => {
-      bytes += e.encodedDataLength;
-      requests++;
-      if (urls.get(e.requestId)?.includes('/pagefind/')) pagefindBytes += e.encodedDataLength;
-    });
+    // The cache is empty in a new context; Pagefind's worker fetches are counted too.
+    const all = meter(page);
+    const pagefind = meter(page, (url) => url.includes('/pagefind/'));
     await page.goto(`${root}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => document.querySelector('.result') !== null, undefined, {
       polling: 'raf',
       timeout: 60_000,
     });
     const firstResultsMs = await page.evaluate(() => performance.now());
-    const snapshot = { bytes, pagefindBytes, requests };
+    const [total, ofPagefind] = await Promise.all([all.take(), pagefind.take()]);
     await page.waitForSelector('[data-search][data-state="done"]', { timeout: 60_000 });
     const results = await page.locator('.result').count();
-    return { query, firstResultsMs: Math.round(firstResultsMs), ...snapshot, results };
+    return {
+      query,
+      firstResultsMs: Math.round(firstResultsMs),
+      bytes: total.bytes,
+      pagefindBytes: ofPagefind.bytes,
+      requests: total.requests,
+      results,
+    };
   } finally {
     await context.close();
   }

@@ -195,7 +195,8 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
     files: indexFiles.length,
   };
 
-  const server = await serve(atlasDist);
+  // Compressed, as any real host serves it: bytes and Lighthouse see what readers get.
+  const server = await serve(atlasDist, '/', {}, { compress: true });
   const browser = await launchChromium();
   const has = (page: string) => {
     try {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchedPage } from '../support/browser';
+import { meter } from '../support/network';
 import { serve, type StaticServer } from '../support/server';
 
 /** Budgets, in bytes on the wire (the test server does not compress). */
@@ -18,39 +19,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * Counts the bytes received for the search bundle (`/pagefind/`): bodies as
- * sent plus response headers. Requests of Pagefind's web worker are reported
- * with the page's.
- */
-function meter(page: Page) {
-  let bytes = 0;
-  let requests = 0;
-  const pending: Promise<void>[] = [];
-  page.on('requestfinished', (request) => {
-    if (!request.url().includes('/pagefind/')) return;
-    pending.push(
-      request.sizes().then((s) => {
-        bytes += s.responseBodySize + s.responseHeadersSize;
-        requests += 1;
-      }),
-    );
-  });
-  return {
-    take: async () => {
-      await Promise.all(pending.splice(0));
-      const out = { bytes, requests };
-      bytes = 0;
-      requests = 0;
-      return out;
-    },
-  };
-}
-
 async function measure(query: string) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const { page, watch } = await watchedPage(context, server.origin);
-  const m = meter(page);
+  const m = meter(page, (url) => url.includes('/pagefind/'));
   const done = (p: Page) => p.waitForSelector('[data-search][data-state="done"]');
   await page.goto(`${server.url}search/`);
   await done(page);

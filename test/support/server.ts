@@ -2,10 +2,12 @@
  * Serves a built site (default `dist/`) on 127.0.0.1 at a random port, under
  * an optional base path. For offline tests its network can be cut (open
  * connections dropped, new ones refused) and the build it serves swapped, to
- * stand for a new deploy.
+ * stand for a new deploy. With `compress` it gzips text responses on the fly,
+ * as a real host does (the benchmark uses it; tests measure raw bytes).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import sirv from 'sirv';
 
 export interface StaticServer {
@@ -22,6 +24,8 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 const files = (dir: string) => sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
 /**
@@ -32,8 +36,11 @@ export async function serve(
   dir = 'dist',
   base = '/',
   headers: Record<string, string> = {},
+  options: { compress?: boolean } = {},
 ): Promise<StaticServer> {
   let handler = files(dir);
+  // compression() is Express middleware; it only uses what node:http provides.
+  const gzip = options.compress ? (compression() as unknown as Middleware) : undefined;
   let down = false;
   const served: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -50,11 +57,14 @@ export async function serve(
       return;
     }
     req.url = `/${url.slice(base.length)}`;
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end('<!doctype html><title>404</title><h1>Not found</h1>');
-    });
+    const send = () =>
+      handler(req, res, () => {
+        res.statusCode = 404;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end('<!doctype html><title>404</title><h1>Not found</h1>');
+      });
+    if (gzip) gzip(req, res, send);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
