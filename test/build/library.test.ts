@@ -36,6 +36,19 @@ describe('the evidence library', () => {
     }
   });
 
+  it('keeps the home page short: the twelve newest sources, then a link to all of them', () => {
+    const english = sourcePages.filter((p) => !p.startsWith('zh/')).length;
+    for (const [page, prefix, all] of [
+      ['index.html', '/', `All ${english} sources`],
+      ['zh/index.html', '/zh/', `全部 ${english} 个来源`],
+    ] as const) {
+      const html = read(page);
+      const listed = [...html.matchAll(new RegExp(`href="${prefix}sources/([^/"]+)/"`, 'g'))];
+      expect(listed.length, page).toBe(Math.min(12, english));
+      expect(html, page).toContain(`href="${prefix}sources/">${all}</a>`);
+    }
+  });
+
   it.each(sourcePages)('%s shows located findings with a verification badge', (page) => {
     const html = read(page);
     const findings = html.match(/<section class="finding"[\s\S]*?<\/section>/g) ?? [];
