@@ -30,7 +30,9 @@ afterEach(async () => {
 });
 
 /** A fresh page; service workers are blocked so every request reaches the server. */
-async function open(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const watched = await watchedPage(context, server.origin);
   watch = watched.watch;
@@ -46,6 +48,9 @@ const resultLinks = (page: Page) =>
   page.locator('.result h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
 const status = (page: Page) => page.locator('[data-status]').textContent();
+
+const filtersOpen = (page: Page) =>
+  page.locator('details[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open);
 
 describe('search', () => {
   it('finds the Groundswell reports first for "Groundswell"', async () => {
@@ -93,6 +98,8 @@ describe('search', () => {
   it('narrows by region, and the count shown is the number of results', async () => {
     const page = await open();
     await searchFor(page, '?q=drought');
+    // Beside the results on a wide screen, the filters are open.
+    expect(await filtersOpen(page)).toBe(true);
     const total = Number(/^(\d+)/.exec((await status(page)) ?? '')?.[1]);
     const westAfrica = page
       .getByRole('group', { name: 'Region' })
@@ -111,6 +118,20 @@ describe('search', () => {
     expect(await westAfrica.locator('xpath=..').textContent()).toContain(`(${shown})`);
     while (await page.locator('[data-more]').isVisible()) await page.locator('[data-more]').click();
     expect(await page.locator('.result').count()).toBe(shown);
+  });
+
+  it('on a narrow screen, keeps the filters one line above the results until opened', async () => {
+    const page = await open({ viewport: { width: 412, height: 823 } });
+    await searchFor(page, '?q=drought');
+    expect(await filtersOpen(page)).toBe(false);
+    const region = page.getByRole('group', { name: 'Region' });
+    expect(await region.isVisible()).toBe(false);
+    await page.getByText('Filters', { exact: true }).click();
+    expect(await filtersOpen(page)).toBe(true);
+    expect(await region.isVisible()).toBe(true);
+    // A search that arrives filtered shows its filters.
+    await searchFor(page, '?q=drought&region=West+Africa');
+    expect(await filtersOpen(page)).toBe(true);
   });
 
   it('restores a shared search from its URL: words, filters and order', async () => {

@@ -25,7 +25,7 @@ interface Elements {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
-  filters: HTMLElement;
+  filters: HTMLDetailsElement;
   facets: HTMLElement;
   clear: HTMLButtonElement;
   status: HTMLElement;
@@ -89,9 +89,20 @@ export class SearchPage {
       this.showError();
       return;
     }
-    this.els.filters.hidden = false;
+    this.openFilters();
     this.bind();
     await this.search();
+  }
+
+  /**
+   * Shows the filters: open where they sit beside the results (the layout's
+   * two-column breakpoint), or where some already apply, so none is hidden.
+   */
+  private openFilters(): void {
+    const { filters } = this.els;
+    const applied = Object.values(this.state.filters).some((v) => v.length > 0);
+    filters.open = applied || matchMedia('(min-width: 56rem)').matches;
+    filters.hidden = false;
   }
 
   private showError(): void {
