@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedPage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedPage } from '../support/browser';
+import { servedSite } from '../support/site';
 import { read } from '../support/dist';
-import { serve, type StaticServer } from '../support/server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 /** Runs a search on the Chinese search page; returns the result pages (anchors dropped). */
 async function searchZh(page: Page, query: string): Promise<string[]> {
-  await page.goto(`${server.url}zh/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${site.server.url}zh/search/?q=${encodeURIComponent(query)}`);
   await page.waitForSelector('[data-search][data-state="done"]');
   const hrefs = await page
     .locator('.result h3 a')
@@ -30,8 +20,8 @@ describe('the Chinese edition', () => {
   it.each(['荒漠化', '绿色长城', '移民'])(
     'finds "%s" in the Chinese index: Chinese pages that contain it',
     async (query) => {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const { page, watch } = await watchedPage(context, server.origin);
+      const context = await site.browser.newContext({ serviceWorkers: 'block' });
+      const { page, watch } = await watchedPage(context, site.server.origin);
       const results = await searchZh(page, query);
       expect(results.length).toBeGreaterThan(0);
       for (const result of results) {
@@ -45,24 +35,24 @@ describe('the Chinese edition', () => {
   );
 
   it('finds the COP 17 note for a Chinese phrase of several words', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const { page } = await watchedPage(context, server.origin);
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const { page } = await watchedPage(context, site.server.origin);
     const migration = await searchZh(page, '移民 缔约方会议 说明');
     expect(migration).toContain('/zh/sources/iccd-cop17-8/');
     await context.close();
   });
 
   it('puts the Great Green Wall initiative first for "绿色长城"', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const { page } = await watchedPage(context, server.origin);
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const { page } = await watchedPage(context, site.server.origin);
     const results = await searchZh(page, '绿色长城');
     expect(results.slice(0, 3)).toContain('/zh/initiatives/great-green-wall/');
     await context.close();
   });
 
   it('round-trips the language switcher on every kind of page', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const { page, watch } = await watchedPage(context, server.origin);
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const { page, watch } = await watchedPage(context, site.server.origin);
     for (const path of [
       '',
       'sources/',
@@ -71,12 +61,12 @@ describe('the Chinese edition', () => {
       'map/',
       'search/',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       await page.locator('a.lang-switch').click();
-      await page.waitForURL(`${server.url}zh/${path}`);
+      await page.waitForURL(`${site.server.url}zh/${path}`);
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       await page.locator('a.lang-switch').click();
-      await page.waitForURL(`${server.url}${path}`);
+      await page.waitForURL(`${site.server.url}${path}`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
     }
     expect(watch.consoleErrors).toEqual([]);

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
-import { serve, type StaticServer } from '../support/server';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedPage, type PageWatch } from '../support/browser';
+import { servedSite } from '../support/site';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const ETHIOPIA = 'pilot:ethiopia-urban-rural';
 
@@ -30,10 +20,10 @@ async function openMap(
   options: BrowserContextOptions & { ready?: boolean; before?: (page: Page) => Promise<void> } = {},
 ): Promise<Opened> {
   const { ready = true, before, ...contextOptions } = options;
-  const context = await browser.newContext(contextOptions);
-  const { page, watch } = await watchedPage(context, server.origin);
+  const context = await site.browser.newContext(contextOptions);
+  const { page, watch } = await watchedPage(context, site.server.origin);
   await before?.(page);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   if (ready) await waitForStatus(page, 'ready');
   return { page, watch, close: () => context.close() };
 }

@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedPage } from '../support/browser';
-import { serve, type StaticServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { watchedPage } from '../support/browser';
+import { servedSite } from '../support/site';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe('reading the atlas', () => {
   it('goes from the home page to a source page with no console error and no other origin', async () => {
-    const context = await browser.newContext();
-    const { page, watch } = await watchedPage(context, server.origin);
-    await page.goto(server.url);
+    const context = await site.browser.newContext();
+    const { page, watch } = await watchedPage(context, site.server.origin);
+    await page.goto(site.server.url);
     await page.getByRole('link', { name: 'Browse the sources' }).click();
     await expect(
       page.getByRole('heading', { level: 1, name: 'Sources' }).isVisible(),
@@ -38,9 +27,9 @@ describe('reading the atlas', () => {
   });
 
   it('switches language and stays on the same page', async () => {
-    const context = await browser.newContext();
-    const { page } = await watchedPage(context, server.origin);
-    await page.goto(`${server.url}sources/iccd-cop17-8/`);
+    const context = await site.browser.newContext();
+    const { page } = await watchedPage(context, site.server.origin);
+    await page.goto(`${site.server.url}sources/iccd-cop17-8/`);
     await page.getByRole('link', { name: 'Read this page in Chinese' }).click();
     await page.waitForURL(/\/zh\/sources\/iccd-cop17-8\/$/);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');

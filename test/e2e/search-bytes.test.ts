@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedPage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedPage } from '../support/browser';
+import { servedSite } from '../support/site';
 import { meter } from '../support/network';
-import { serve, type StaticServer } from '../support/server';
 
 /** Budgets, in bytes on the wire (the test server does not compress). */
 const BUDGET = { start: 160_000, firstQuery: 100_000, commonQuery: 120_000 };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function measure(query: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const { page, watch } = await watchedPage(context, server.origin);
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  const { page, watch } = await watchedPage(context, site.server.origin);
   const m = meter(page, (url) => url.includes('/pagefind/'));
   const done = (p: Page) => p.waitForSelector('[data-search][data-state="done"]');
-  await page.goto(`${server.url}search/`);
+  await page.goto(`${site.server.url}search/`);
   await done(page);
   const start = await m.take();
   await page.fill('#search-q', query);

@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseCitations } from '../../src/lib/citations';
-import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
-import { serve, type StaticServer } from '../support/server';
+import { watchedPage, type PageWatch } from '../support/browser';
+import { servedSite } from '../support/site';
 
-let browser: Browser;
-let server: StaticServer;
 let context: BrowserContext | undefined;
 let watch: PageWatch | undefined;
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 afterEach(async () => {
   // Every search test: no console error, no request to another origin.
   if (watch) {
@@ -33,14 +24,14 @@ afterEach(async () => {
 async function open(
   options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  context = await browser.newContext({ serviceWorkers: 'block', ...options });
-  const watched = await watchedPage(context, server.origin);
+  context = await site.browser.newContext({ serviceWorkers: 'block', ...options });
+  const watched = await watchedPage(context, site.server.origin);
   watch = watched.watch;
   return watched.page;
 }
 
 async function searchFor(page: Page, query: string, path = 'search/'): Promise<void> {
-  await page.goto(`${server.url}${path}${query}`);
+  await page.goto(`${site.server.url}${path}${query}`);
   await page.waitForSelector('[data-search][data-state="done"]');
 }
 
@@ -173,10 +164,10 @@ describe('search', () => {
   });
 
   it('says so clearly when the index cannot be loaded', async () => {
-    context = await browser.newContext({ serviceWorkers: 'block' });
+    context = await site.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await context.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(`${server.url}search/?q=drought`);
+    await page.goto(`${site.server.url}search/?q=drought`);
     await page.waitForSelector('[data-search][data-state="error"]');
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toBe(
@@ -202,7 +193,7 @@ describe('search', () => {
 
   it('works with the keyboard alone, and announces results in a live region', async () => {
     const page = await open();
-    await page.goto(`${server.url}sources/`);
+    await page.goto(`${site.server.url}sources/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('drought');
@@ -226,7 +217,7 @@ describe('search', () => {
 
   it('shows the first results under the header box, and goes through them with the keyboard', async () => {
     const page = await open();
-    await page.goto(`${server.url}regions/`);
+    await page.goto(`${site.server.url}regions/`);
     await page.keyboard.press('/');
     await page.keyboard.type('216 million');
     const panel = page.locator('#site-search-panel');
@@ -252,7 +243,7 @@ describe('search', () => {
 
   it('keeps the header search box working without JavaScript', async () => {
     const page = await open({ javaScriptEnabled: false });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.fill('#site-search-q', 'Groundswell');
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=Groundswell$/);
@@ -267,7 +258,7 @@ describe('search', () => {
       '/zh/sources/groundswell-2018/',
       '/zh/sources/groundswell-2021/',
     ]);
-    await page.goto(`${server.url}zh/sources/unccd-central-asia-study-2023/`);
+    await page.goto(`${site.server.url}zh/sources/unccd-central-asia-study-2023/`);
     await page.getByRole('link', { name: '哈萨克斯坦' }).first().click();
     await page.waitForSelector('[data-search][data-state="done"]');
     expect(await page.getByRole('checkbox', { name: /^哈萨克斯坦 \(\d+\)$/ }).isChecked()).toBe(

@@ -6,17 +6,21 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
+import {
+  KINDS,
+  PRECISIONS,
+  THEMATIC_LAYERS,
+  type Kind,
+  type Precision,
+  type ThematicLayer,
+  type ThematicProps,
+} from '../geo/types';
+
+export { KINDS, PRECISIONS, type Kind, type Precision };
+
 /** The thematic layers, in drawing order (bottom to top). */
-export const LAYER_IDS = ['regions', 'initiatives', 'sites'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
-
-/** Kinds of feature. */
-export const KINDS = ['region', 'initiative', 'corridor', 'pilot', 'cop-venue'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** How precisely a feature is placed: exact site, a town, a region, or only the country. */
-export const PRECISIONS = ['site', 'town', 'region', 'country'] as const;
-export type Precision = (typeof PRECISIONS)[number];
+export const LAYER_IDS = THEMATIC_LAYERS;
+export type LayerId = ThematicLayer;
 
 /** A feature id: "kind:slug", with optional further ":slug" parts, e.g. "initiative:great-green-wall:corridor". */
 export const FEATURE_ID = /^[a-z][a-z0-9-]{0,30}(:[a-z0-9]+(-[a-z0-9]+)*){1,3}$/;
@@ -30,31 +34,11 @@ export const isFeatureId = (value: string): boolean =>
 export const isEntryId = (value: string): boolean =>
   value.length <= MAX_ID_LENGTH && ENTRY_ID.test(value);
 
-/** The properties of a thematic feature, as the contract defines them. */
-export interface MapFeatureProps {
-  id: string;
-  layer: LayerId;
-  kind: Kind;
-  name_en: string;
-  name_zh: string;
-  precision: Precision;
-  precision_note_en: string;
-  precision_note_zh: string;
-  /** True for drawings that show an idea, not a surveyed line (the Great Green Wall band). */
-  schematic: boolean;
-  sources: string[];
-  initiatives: string[];
-  regions: string[];
-  iso3: string[];
-  note_en: string;
-  note_zh: string;
-  themes: string[];
-  source_types: string[];
-  /** Area of a polygon in km², rounded. */
-  area_km2?: number;
-  /** A point inside the feature, [lon, lat]. */
-  label?: [number, number];
-}
+/**
+ * The properties of a thematic feature, as the contract defines them; the map
+ * does not use where the geometry comes from (the data page shows it).
+ */
+export type MapFeatureProps = Omit<ThematicProps, 'geometry_source_en' | 'geometry_source_zh'>;
 
 /** A thematic feature with its geometry and bounding box. */
 export interface MapFeature {
