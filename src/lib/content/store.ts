@@ -95,6 +95,15 @@ export function cslOf(source: Source): CslItem {
   return toCsl({ id: source.id, title: d.title.en, type: d.type, bibliographic: d.bibliographic });
 }
 
+/** A source as an `EntryLinks` item: its title (or short title), linked, and its year. */
+export function sourceLink(source: Source, lang: Lang, label: 'title' | 'shortTitle' = 'title') {
+  return {
+    href: `sources/${source.id}/`,
+    label: source.data[label][lang],
+    meta: source.data.bibliographic.issued.slice(0, 4),
+  };
+}
+
 /** What a source contributes to the library facets. */
 export function facetedOf(source: Source): FacetedSource {
   const d = source.data;
