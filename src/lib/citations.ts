@@ -31,11 +31,16 @@ export interface CitableSource {
 export interface CslItem {
   id: string;
   'citation-key': string;
-  type: 'report' | 'document';
+  type: 'report' | 'document' | 'article-journal' | 'chapter' | 'book' | 'dataset';
   title: string;
   author: ({ family: string; given: string } | { literal: string })[];
+  editor?: ({ family: string; given: string } | { literal: string })[];
+  volume?: string;
+  issue?: string;
+  page?: string;
+  'collection-title'?: string;
   issued: { 'date-parts': [number[]] };
-  publisher: string;
+  publisher?: string;
   'publisher-place'?: string;
   'container-title'?: string;
   number?: string;
@@ -55,6 +60,17 @@ const GENRE: Partial<Record<SourceType, string>> = {
   'call-for-proposals': 'Call for proposals',
   memorandum: 'Memorandum of understanding',
   declaration: 'Declaration',
+  'working-paper': 'Working paper',
+};
+
+/** The CSL type of each kind of source; UN documents and studies are reports. */
+const CSL_TYPE: Partial<Record<SourceType, CslItem['type']>> = {
+  'journal-article': 'article-journal',
+  'working-paper': 'report',
+  'book-chapter': 'chapter',
+  book: 'book',
+  dataset: 'dataset',
+  'research-report': 'report',
 };
 
 /** Builds the CSL-JSON record of a source. */
@@ -64,16 +80,22 @@ export function toCsl(source: CitableSource): CslItem {
   const item: CslItem = {
     id: source.id,
     'citation-key': source.id,
-    type: 'report',
+    type: CSL_TYPE[source.type] ?? 'report',
     title: source.title,
     author: b.authors,
     issued: { 'date-parts': [dateParts] },
-    publisher: b.publisher,
     language: b.originalLanguage,
   };
+  if (b.publisher) item.publisher = b.publisher;
   if (b.place) item['publisher-place'] = b.place;
   if (b.container) item['container-title'] = b.container;
+  if (b.editors) item.editor = b.editors;
+  if (b.volume) item.volume = b.volume;
+  if (b.issue) item.issue = b.issue;
+  if (b.pages) item.page = b.pages;
+  if (b.series) item['collection-title'] = b.series;
   if (b.symbol) item.number = b.symbol;
+  else if (b.number) item.number = b.number;
   const genre = GENRE[source.type];
   if (genre) item.genre = genre;
   if (b.doi) item.DOI = b.doi;

@@ -52,6 +52,11 @@ export const partialDate = z
     'a date as YYYY, YYYY-MM or YYYY-MM-DD',
   );
 
+/** A full calendar date, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
+
 /** A lower-case, hyphenated identifier usable in URLs and anchors. */
 export const slug = z
   .string()
@@ -74,10 +79,22 @@ export type Verification = z.infer<typeof verification>;
  * - `footnote`: numbered footnote.
  * - `criterion`: a numbered item of a list (e.g. selection criteria).
  * - `web`: a web page; the page itself is the locator (give `url`).
+ * - `abstract`: the abstract of a study (`ref`: "abstract", or a sentence number).
+ * - `table` / `figure`: a numbered table or figure, e.g. "2".
  */
 export const locator = z.object({
   /** The kind of locator. */
-  kind: z.enum(['paragraph', 'page', 'section', 'footnote', 'criterion', 'web']),
+  kind: z.enum([
+    'paragraph',
+    'page',
+    'section',
+    'footnote',
+    'criterion',
+    'web',
+    'abstract',
+    'table',
+    'figure',
+  ]),
   /** The paragraph, page, footnote or item number, or the section name. */
   ref: z.string().trim().min(1, 'the paragraph, page or section (ref) is required'),
   /** Translated name of a section when `kind` is `section` or `web`. Defaults to `ref`. */

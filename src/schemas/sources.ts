@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import {
   httpsUrl,
+  isoDate,
   iso3,
   localized,
   locator,
@@ -12,6 +13,7 @@ import {
   via,
   type RefFn,
 } from './common';
+import { effect, readAt, study } from './research';
 
 /** Kinds of source. Decides the CSL type used for citations (see `src/lib/citations.ts`). */
 export const sourceTypes = [
@@ -23,12 +25,37 @@ export const sourceTypes = [
   'declaration',
   'call-for-proposals',
   'memorandum',
+  'journal-article',
+  'working-paper',
+  'book-chapter',
+  'book',
+  'dataset',
+  'research-report',
 ] as const;
 export const sourceType = z.enum(sourceTypes);
+
+/**
+ * Types of research evidence: each needs a `study` block (design, sample,
+ * data) and a structured `effect` and `readAt` on every finding.
+ */
+export const researchTypes = [
+  'journal-article',
+  'working-paper',
+  'book-chapter',
+  'book',
+  'dataset',
+  'research-report',
+] as const satisfies readonly SourceType[];
+export type ResearchType = (typeof researchTypes)[number];
+export const isResearchType = (t: SourceType): t is ResearchType =>
+  (researchTypes as readonly SourceType[]).includes(t);
 export type SourceType = z.infer<typeof sourceType>;
 
 /** Languages a source can be written in (the six UN languages). */
 export const documentLanguage = z.enum(['en', 'zh', 'fr', 'es', 'ar', 'ru']);
+
+/** A DOI without its resolver prefix: `10.NNNN/suffix`. */
+export const doiPattern = /^10\.\d{4,9}\/[^\s]+$/;
 
 /** A person or an institution as author. */
 export const author = z.union([
@@ -49,18 +76,33 @@ export const bibliographic = z
     authors: z.array(author).min(1, 'at least one author'),
     /** Date issued, as precise as known. */
     issued: partialDate,
-    /** Publisher, e.g. "UNCCD". */
-    publisher: z.string().trim().min(1),
+    /** Publisher, e.g. "UNCCD". Required except for journal articles, whose journal is the `container`. */
+    publisher: z.string().trim().min(1).optional(),
     /** Place of publication, e.g. "Bonn". Optional. */
     place: z.string().trim().min(1).optional(),
-    /** Series, journal or meeting the document belongs to. Optional. */
+    /** Series, journal, book or meeting the document belongs to (a journal article's journal, a chapter's book). Optional. */
     container: z.string().trim().min(1).optional(),
+    /** Editors of the book a chapter belongs to, or of an edited book. Optional. */
+    editors: z.array(author).min(1).optional(),
+    /** Journal volume. Optional. */
+    volume: z.string().trim().min(1).optional(),
+    /** Journal issue. Optional. */
+    issue: z.string().trim().min(1).optional(),
+    /** Page range, e.g. "904–912" or "e0123"; an article number counts. Optional. */
+    pages: z
+      .string()
+      .regex(/^[A-Za-z]?\d+([–-][A-Za-z]?\d+)?$/, 'a page or page range such as 904–912')
+      .optional(),
+    /** Working-paper or report series, e.g. "CEPA Discussion Paper". Optional. */
+    series: z.string().trim().min(1).optional(),
+    /** Number in the series, e.g. "29". Optional. */
+    number: z.string().trim().min(1).optional(),
     /** Where to read it. `https:` only. */
     url: httpsUrl.optional(),
     /** DOI without prefix, e.g. "10.4060/cd7067en". */
     doi: z
       .string()
-      .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.4060/cd7067en, without https://doi.org/')
+      .regex(doiPattern, 'a DOI such as 10.4060/cd7067en, without https://doi.org/')
       .optional(),
     /** Handle, e.g. "10986/36248". */
     handle: z
@@ -83,9 +125,17 @@ export const dlddLink = z.object({
   /**
    * Direction reported: DLDD `increases` migration, `decreases` it (trapped
    * populations), acts `indirect`ly (through livelihoods), `no-direct-link`
-   * found, or `not-addressed`.
+   * found, `not-addressed` (the source does not speak to it), or `not-assessed`
+   * (the atlas has not read enough of the source to code it).
    */
-  direction: z.enum(['increases', 'decreases', 'indirect', 'no-direct-link', 'not-addressed']),
+  direction: z.enum([
+    'increases',
+    'decreases',
+    'indirect',
+    'no-direct-link',
+    'not-addressed',
+    'not-assessed',
+  ]),
   /** Pathways through which the link runs. */
   pathways: z.array(
     z.enum([
@@ -133,6 +183,10 @@ export const finding = z
     via: via.optional(),
     /** Themes of this claim. Optional. */
     themes: z.array(theme).optional(),
+    /** Research findings: driver → outcome, direction, subgroup, countries, scale. */
+    effect: effect.optional(),
+    /** Research findings: the copy read and which part of it. */
+    readAt: readAt.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.status === 'secondary' && f.via === undefined) {
@@ -174,5 +228,62 @@ export const makeSourceSchema = <R extends z.ZodType>(ref: RefFn<R>) =>
       initiatives: z.array(ref('initiatives')).default([]),
       /** Sources this one cites. "Cited by" is computed. */
       cites: z.array(ref('sources')).default([]),
+      /** Research entries: design, period, sample and data of the study. */
+      study: study.optional(),
+      /** Date the entry was added to the atlas (YYYY-MM-DD). Dates the feed. */
+      added: isoDate,
+      /** Date the entry was last revised in substance (YYYY-MM-DD). Optional. */
+      updated: isoDate.optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((s, ctx) => {
+      if (s.type !== 'journal-article' && s.bibliographic.publisher === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bibliographic', 'publisher'],
+          message: 'the publisher (required for every type but journal-article)',
+        });
+      }
+      if (s.type === 'journal-article' && s.bibliographic.container === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bibliographic', 'container'],
+          message: 'the journal of a journal article (container)',
+        });
+      }
+      if (!isResearchType(s.type)) return;
+      if (s.study === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['study'],
+          message: `a study block (design, sample, data) for a research entry of type "${s.type}"`,
+        });
+      }
+      s.findings.forEach((f, i) => {
+        if (f.effect === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['findings', i, 'effect'],
+            message: 'the effect of a research finding (driver, outcome, direction, scale)',
+          });
+        }
+        if (f.readAt === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['findings', i, 'readAt'],
+            message: 'where a research finding was read (readAt: url, part)',
+          });
+        }
+        if (f.quote !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['findings', i, 'quote'],
+            message:
+              "no verbatim quotation of a research text: write the finding in the atlas's own words",
+          });
+        }
+      });
+      if (s.updated !== undefined && s.updated < s.added) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'a date on or after added' });
+      }
+    });

@@ -224,6 +224,21 @@ function checkAnchors(entry: Entry, problems: string[]): void {
   }
 }
 
+/** A DOI names one work: two sources with the same DOI are one source entered twice. */
+function checkDois(entries: Entry[], problems: string[]): void {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.collection !== 'sources') continue;
+    const doi = (entry.data['bibliographic'] as { doi?: string }).doi;
+    if (doi === undefined) continue;
+    const key = doi.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(`${entry.file}: bibliographic.doi: DOI "${doi}" is already used by ${first}`);
+    } else seen.set(key, entry.file);
+  }
+}
+
 /** Validates the content under `root` (default `content/`). Returns one line per problem. */
 export function validateContent(root = 'content'): { problems: string[]; entries: Entry[] } {
   const problems: string[] = [];
@@ -239,5 +254,6 @@ export function validateContent(root = 'content'): { problems: string[]; entries
     checkAnchors(entry, problems);
     checkFigures(entry, index, problems);
   }
+  checkDois(entries, problems);
   return { problems, entries };
 }
