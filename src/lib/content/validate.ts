@@ -146,6 +146,12 @@ function checkLinks(entry: Entry, index: Index, problems: string[]): void {
         if (id === entry.id)
           problems.push(`${entry.file}: cites[${i}]: a source cannot cite itself`);
       });
+      (d['findings'] as { via?: { source?: string } }[]).forEach((f, i) => {
+        const field = `findings[${i}].via.source`;
+        check(field, 'sources', f.via?.source);
+        if (f.via?.source === entry.id)
+          problems.push(`${entry.file}: ${field}: a finding cannot be read via its own source`);
+      });
       break;
     case 'initiatives': {
       each('sources', 'sources');
