@@ -49,8 +49,22 @@ export function findingLocator(finding: LocatedFinding, lang: Lang, lookup: ViaL
   return useTranslations(lang)('locator.in', { document, locator });
 }
 
-/** Where "read in" links: the page read, else the atlas page of the document read. */
-export function viaHref(via: Via, lang: Lang, base = '/'): string | undefined {
+/**
+ * Where "read in" links: the page read, else the atlas page of the document
+ * read, at the anchor of its finding for the same place when there is one
+ * (`at`, the id of that finding).
+ */
+export function viaHref(via: Via, lang: Lang, base = '/', at?: string): string | undefined {
   if (via.url !== undefined) return via.url;
-  return via.source === undefined ? undefined : pageUrl(`sources/${via.source}/`, lang, base);
+  if (via.source === undefined) return undefined;
+  const page = pageUrl(`sources/${via.source}/`, lang, base);
+  return at === undefined ? page : `${page}#finding-${at}`;
+}
+
+/** The id of the finding among `findings` that stands at the same place as `locator`. */
+export function findingAt(
+  locator: Locator,
+  findings: readonly { id: string; locator: Locator }[],
+): string | undefined {
+  return findings.find((f) => f.locator.kind === locator.kind && f.locator.ref === locator.ref)?.id;
 }

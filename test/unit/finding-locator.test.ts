@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findingAt,
   findingLocator,
   locatorDocument,
   viaHref,
@@ -88,5 +89,18 @@ describe('the "read in" link', () => {
     );
     expect(viaHref(viaNote, 'en')).toBe('/sources/iccd-cop17-8/');
     expect(viaHref(viaNote, 'zh', '/atlas/')).toBe('/atlas/zh/sources/iccd-cop17-8/');
+  });
+
+  it("goes to the document read's own finding at the same place, when there is one", () => {
+    const findings = [
+      { id: 'fao-groundswell-g7', locator: { kind: 'paragraph', ref: '10' } },
+      { id: 'footnote', locator: { kind: 'footnote', ref: '10' } },
+    ] as const;
+    const at = findingAt(paragraph10, findings);
+    expect(at).toBe('fao-groundswell-g7');
+    expect(viaHref(viaNote, 'zh', '/', at)).toBe(
+      '/zh/sources/iccd-cop17-8/#finding-fao-groundswell-g7',
+    );
+    expect(findingAt({ kind: 'paragraph', ref: '4(a)' }, findings)).toBeUndefined();
   });
 });
