@@ -222,6 +222,7 @@ export const en = {
   'locator.criterion': 'criterion {ref}',
   'locator.section': '{ref}',
   'locator.web': '{ref}',
+  'locator.in': '{document} {locator}',
   'direction.not-assessed': 'Not yet assessed',
   'type.journal-article': 'Journal article',
   'type.working-paper': 'Working paper',

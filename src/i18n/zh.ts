@@ -219,6 +219,7 @@ export const zh = {
   'locator.criterion': '标准{ref}',
   'locator.section': '{ref}',
   'locator.web': '{ref}',
+  'locator.in': '{document} {locator}',
   'direction.not-assessed': '尚未评估',
   'type.journal-article': '期刊论文',
   'type.working-paper': '工作论文',

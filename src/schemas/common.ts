@@ -44,6 +44,23 @@ export const iso3 = z
 /** An absolute `https:` URL. Other schemes (http:, javascript:, data:) are rejected. */
 export const httpsUrl = z.url({ protocol: /^https$/, error: 'an absolute https: URL' });
 
+/**
+ * An address a fact was read at: the document or the page that states it,
+ * never a site's home page. The path must be other than "/", unless a query
+ * names the page (e.g. a blog's `?p=738361`).
+ */
+export const documentUrl = httpsUrl.refine(
+  (url) => {
+    try {
+      const { pathname, search } = new URL(url);
+      return pathname.replace(/\/+$/, '') !== '' || search.length > 1;
+    } catch {
+      return false;
+    }
+  },
+  { message: "the address of the document or page that states it, not a site's home page" },
+);
+
 /** A calendar date as precise as it is known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const partialDate = z
   .string()
@@ -99,22 +116,33 @@ export const locator = z.object({
   ref: z.string().trim().min(1, 'the paragraph, page or section (ref) is required'),
   /** Translated name of a section when `kind` is `section` or `web`. Defaults to `ref`. */
   label: localized.optional(),
-  /** Deep link to the place in the source (e.g. a PDF page). Optional. */
-  url: httpsUrl.optional(),
+  /** Deep link to the place in the source (e.g. a PDF page), never a home page. Optional. */
+  url: documentUrl.optional(),
 });
 export type Locator = z.infer<typeof locator>;
 
-/** Where a secondary fact was actually read. */
-export const via = z.object({
-  /** Title of the page or document read. */
-  title: z.string().trim().min(1),
-  /** Its publisher (e.g. "World Bank", "UNCCD", a newspaper). */
-  publisher: z.string().trim().min(1),
-  /** Its address. */
-  url: httpsUrl,
-  /** Its date, if known. */
-  date: partialDate.optional(),
-});
+/**
+ * Where a secondary fact was actually read. A second-hand finding's locator
+ * (other than `web`) points into this document, and is shown with its name:
+ * "ICCD/COP(17)/8 ¶10", never a bare "¶10" that reads as the source's own.
+ */
+export const via = z
+  .object({
+    /** Title of the page or document read. */
+    title: z.string().trim().min(1),
+    /** Its publisher (e.g. "World Bank", "UNCCD", a newspaper). */
+    publisher: z.string().trim().min(1),
+    /** The address of the document or page read, never a site's home page. Optional when no address is known and `source` names it. */
+    url: documentUrl.optional(),
+    /** The atlas entry of the document read, e.g. "iccd-cop17-8": names it (by its symbol) and links to it. Optional. */
+    source: slug.optional(),
+    /** Its date, if known. */
+    date: partialDate.optional(),
+  })
+  .refine((v) => v.url !== undefined || v.source !== undefined, {
+    message: 'the address of the document read (url), or its atlas entry (source)',
+    path: ['url'],
+  });
 export type Via = z.infer<typeof via>;
 
 /** Controlled vocabulary of themes: drivers, pathways and responses. */

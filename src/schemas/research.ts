@@ -6,7 +6,10 @@
  * `outcome.*`, `effect.*`, `readPart.*`); the method page explains each value.
  */
 import { z } from 'astro/zod';
-import { httpsUrl, iso3, localized } from './common';
+import { documentUrl, iso3, localized } from './common';
+
+/** Re-exported: research code has read it from here since the research schema came in. */
+export { documentUrl };
 
 /**
  * Study designs, strongest synthesis first.
@@ -163,21 +166,6 @@ export type Effect = z.infer<typeof effect>;
 export const readParts = ['abstract', 'first-pages', 'full-text', 'summary', 'record'] as const;
 export const readPart = z.enum(readParts);
 export type ReadPart = z.infer<typeof readPart>;
-
-/**
- * An address a fact was read at: the document or the page that states it,
- * never a site's home page.
- */
-export const documentUrl = httpsUrl.refine(
-  (url) => {
-    try {
-      return new URL(url).pathname.replace(/\/+$/, '') !== '';
-    } catch {
-      return false;
-    }
-  },
-  { message: "the address of the document or page that states it, not a site's home page" },
-);
 
 /** Where the atlas read a research finding: the copy and the part of it. */
 export const readAt = z

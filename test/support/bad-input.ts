@@ -8,6 +8,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateContent } from '../../src/lib/content/validate';
 
 export const CORPUS = 'test/fixtures/bad-input';
 const GOOD_CONTENT = 'test/fixtures/content/good';
@@ -51,4 +52,24 @@ export function assemble(name: string): { root: string; content: string; geo: st
     if (existsSync(overlay)) cpSync(overlay, join(root, part), { recursive: true });
   }
   return { root, content, geo };
+}
+
+/**
+ * Validates a content case in-process, as the build's first step does, and
+ * compares the problems with the case's `fails` lines: those not reported,
+ * and those reported for another reason. The dangling links that an invalid
+ * entry leaves behind (entries that point at it) are not another reason.
+ */
+export function checkContentCase(name: string): { missing: string[]; unexpected: string[] } {
+  const expected = corpus().find((c) => c.name === name)?.fails;
+  if (expected === undefined) throw new Error(`no failing bad-input case "${name}"`);
+  const { root, content } = assemble(name);
+  const { problems } = validateContent(content);
+  const lines = expected.map((line) => `${root}/${line}`);
+  return {
+    missing: lines.filter((line) => !problems.some((p) => p.startsWith(line))),
+    unexpected: problems.filter(
+      (p) => !lines.some((line) => p.startsWith(line)) && !p.endsWith('(dangling reference)'),
+    ),
+  };
 }

@@ -11,6 +11,8 @@ import { assemble, corpus } from '../support/bad-input';
 import { runValidators } from '../support/validators';
 
 const cases = corpus();
+/** A case that reaches the map build takes a few seconds, more on a loaded machine. */
+const GEO_BUILD = { timeout: 60_000 };
 
 describe('the bad-input corpus, through the build validators', () => {
   it('has at least 15 cases, each saying what must happen', () => {
@@ -20,7 +22,7 @@ describe('the bad-input corpus, through the build validators', () => {
   });
 
   for (const c of cases.filter((x) => x.fails)) {
-    it(`refuses ${c.name}: ${c.description}`, () => {
+    it(`refuses ${c.name}: ${c.description}`, GEO_BUILD, () => {
       const { root, content, geo } = assemble(c.name);
       const { ok, output } = runValidators(content, geo);
       expect(ok, output).toBe(false);
@@ -29,7 +31,7 @@ describe('the bad-input corpus, through the build validators', () => {
   }
 
   for (const c of cases.filter((x) => x.renders)) {
-    it(`accepts ${c.name}, to be rendered as text: ${c.description}`, () => {
+    it(`accepts ${c.name}, to be rendered as text: ${c.description}`, GEO_BUILD, () => {
       const { content, geo } = assemble(c.name);
       const { ok, output } = runValidators(content, geo);
       expect(ok, output).toBe(true);

@@ -12,6 +12,7 @@ describe('figures in prose', () => {
 
   it('ignores Chinese dates and paragraph numbers', () => {
     expect(figuresIn('2026 年 8 月，第10段指出 2.16亿人')).toEqual(['2.16']);
+    expect(figuresIn('主要通过生计（第8至10段）；证据（第9、10段）')).toEqual([]);
   });
 
   it('normalises thousands separators', () => {

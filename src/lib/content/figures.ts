@@ -5,10 +5,11 @@
  */
 
 /** UN symbols and decision numbers, e.g. "ICCD/COP(17)/8", "22/COP.15", "A/68/970". */
-const SYMBOL = /[A-Z][A-Za-z.]*(?:\/[A-Za-z0-9().-]+)+|\d+\/[A-Z]+(?:\.\d+)?|[A-Z]+\s?\(\d+\)/g;
-/** Locators and ordinals written in text: "¶19", "第19段", "SDG 15.3", "Goal 11", "COP 17". */
+export const SYMBOL =
+  /[A-Z][A-Za-z.]*(?:\/[A-Za-z0-9().-]+)+|\d+\/[A-Z]+(?:\.\d+)?|[A-Z]+\s?\(\d+\)/g;
+/** Locators and ordinals written in text: "¶19", "第19段", "第8至10段", "SDG 15.3", "Goal 11", "COP 17". */
 const LOCATOR =
-  /¶\s?\d+|第\s?\d+\s?(?:段|届|次|页)|(?:SDG|Goal|target|COP|CRIC|目标|具体目标)\s?\d+(?:\.\d+)?/gi;
+  /¶\s?\d+|第\s?\d+(?:\s?(?:至|到|、|和|及|–|-)\s?\d+)*\s?(?:段|届|次|页)|(?:SDG|Goal|target|COP|CRIC|目标|具体目标)\s?\d+(?:\.\d+)?/gi;
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December';

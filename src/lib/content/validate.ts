@@ -16,6 +16,9 @@ import { makeInitiativeSchema } from '../../schemas/initiatives';
 import { makeRegionSchema } from '../../schemas/regions';
 import { makeSourceSchema } from '../../schemas/sources';
 import { unlocatedFigures } from './figures';
+import { hedgeGuard } from './hedges';
+import { parityProblems } from './parity';
+import { unlocatedQuantityWords } from './quantity-words';
 
 export const COLLECTIONS: readonly CollectionName[] = [
   'sources',
@@ -146,6 +149,12 @@ function checkLinks(entry: Entry, index: Index, problems: string[]): void {
         if (id === entry.id)
           problems.push(`${entry.file}: cites[${i}]: a source cannot cite itself`);
       });
+      (d['findings'] as { via?: { source?: string } }[]).forEach((f, i) => {
+        const field = `findings[${i}].via.source`;
+        check(field, 'sources', f.via?.source);
+        if (f.via?.source === entry.id)
+          problems.push(`${entry.file}: ${field}: a finding cannot be read via its own source`);
+      });
       break;
     case 'initiatives': {
       each('sources', 'sources');
@@ -179,34 +188,78 @@ function locatedTexts(lang: 'en' | 'zh', owners: LocatedText[]): string[] {
   ]);
 }
 
-/** Figures in summaries and descriptions must appear in a located finding or target. */
+/**
+ * Figures and words of quantity ("most", "all", "half") in summaries, rationales
+ * and descriptions must appear in a located finding or target.
+ */
 function checkFigures(entry: Entry, index: Index, problems: string[]): void {
   const d = entry.data;
   const sourcesOf = (ids: unknown) =>
     (Array.isArray(ids) ? ids : [])
       .map((id) => index.sources.get(String(id))?.data as LocatedText | undefined)
       .filter((x): x is LocatedText => x !== undefined);
-  let field: string;
+  let fields: [string, { en: string; zh: string }][];
   let owners: LocatedText[];
   if (entry.collection === 'sources') {
-    field = 'summary';
+    const link = d['dlddLink'] as { rationale: { en: string; zh: string } };
+    fields = [
+      ['summary', d['summary'] as { en: string; zh: string }],
+      ['dlddLink.rationale', link.rationale],
+    ];
     owners = [d as LocatedText];
   } else if (entry.collection === 'initiatives' || entry.collection === 'regions') {
-    field = 'description';
+    fields = [['description', d['description'] as { en: string; zh: string }]];
     owners = [d as LocatedText, ...sourcesOf(d['sources'])];
   } else {
-    field = 'definition';
+    fields = [['definition', d['definition'] as { en: string; zh: string }]];
     owners = sourcesOf([d['source']]);
   }
-  const text = d[field] as { en: string; zh: string };
-  for (const lang of ['en', 'zh'] as const) {
-    const missing = unlocatedFigures(text[lang], locatedTexts(lang, owners));
-    if (missing.length > 0) {
-      problems.push(
-        `${entry.file}: ${field}.${lang}: figure(s) ${missing.join(', ')} not found in any located finding or target (add the finding with its locator, or remove the figure)`,
-      );
+  for (const [field, text] of fields) {
+    for (const lang of ['en', 'zh'] as const) {
+      const located = locatedTexts(lang, owners);
+      const missing = unlocatedFigures(text[lang], located);
+      if (missing.length > 0) {
+        problems.push(
+          `${entry.file}: ${field}.${lang}: figure(s) ${missing.join(', ')} not found in any located finding or target (add the finding with its locator, or remove the figure)`,
+        );
+      }
+      const words = unlocatedQuantityWords(text[lang], located, lang);
+      if (words.length > 0) {
+        problems.push(
+          `${entry.file}: ${field}.${lang}: word(s) of quantity ${words.map((w) => `"${w}"`).join(', ')} not found in any located finding or target (say it only where a finding does)`,
+        );
+      }
     }
   }
+}
+
+interface WordedFinding {
+  text: { en: string; zh: string };
+  quote?: { en?: string; zh?: string };
+  locator: { label?: { en: string; zh: string } };
+}
+
+/**
+ * Each finding is no surer than its quotation (the hedge guard), and its
+ * English and Chinese carry the same numbers, paragraph locators and document
+ * symbols, in the text and in the locator's label.
+ */
+function checkWording(entry: Entry, problems: string[]): void {
+  if (entry.collection !== 'sources') return;
+  (entry.data['findings'] as WordedFinding[]).forEach((f, i) => {
+    for (const lang of ['en', 'zh'] as const) {
+      const quote = f.quote?.[lang];
+      if (quote === undefined) continue;
+      for (const missing of hedgeGuard(f.text[lang], quote, lang))
+        problems.push(`${entry.file}: findings[${i}].text.${lang}: expected ${missing}`);
+    }
+    for (const problem of parityProblems(f.text))
+      problems.push(`${entry.file}: findings[${i}].text: ${problem}`);
+    if (f.locator.label) {
+      for (const problem of parityProblems(f.locator.label))
+        problems.push(`${entry.file}: findings[${i}].locator.label: ${problem}`);
+    }
+  });
 }
 
 /** Ids that must be unique inside an entry (finding and target anchors). */
@@ -253,6 +306,7 @@ export function validateContent(root = 'content'): { problems: string[]; entries
     checkLinks(entry, index, problems);
     checkAnchors(entry, problems);
     checkFigures(entry, index, problems);
+    checkWording(entry, problems);
   }
   checkDois(entries, problems);
   return { problems, entries };
