@@ -159,6 +159,7 @@ describe('the map style', () => {
     data: {
       regions: { type: 'FeatureCollection', features: [] },
       initiatives: { type: 'FeatureCollection', features: [] },
+      studies: { type: 'FeatureCollection', features: [] },
       sites: { type: 'FeatureCollection', features: [] },
     },
     shownIds: ['region:sahel'],

@@ -74,6 +74,12 @@ export function buildMapLookup(
     ),
     regions: Object.fromEntries(input.regions.map((r) => [r.id, { name: r.data.name[lang] }])),
     countries: Object.fromEntries(iso3.map((code) => [code, countryName(code, lang)])),
+    designs: Object.fromEntries(
+      [...new Set(features.flatMap((f) => (f.props.design ? [f.props.design] : [])))].map(
+        // The design codes come from the geo build, which writes the schema's codes.
+        (code) => [code, t(`design.${code}` as Parameters<typeof t>[0])],
+      ),
+    ),
     ui: Object.fromEntries(MAP_UI_KEYS.map((key) => [key, t(key)])) as Record<MapUiKey, string>,
   };
 }
