@@ -31,7 +31,8 @@ export const en = {
   'home.latest': 'Latest sources',
   'home.allSources': 'All {count} sources',
   'sources.title': 'Sources',
-  'sources.intro': 'Every source in the atlas, grouped by type, study design, year, region or theme.',
+  'sources.intro':
+    'Every source in the atlas, grouped by type, study design, year, region or theme.',
   'sources.groupBy': 'Group by',
   'sources.byType': 'Type',
   'sources.byYear': 'Year',
@@ -284,7 +285,8 @@ export const en = {
   'readPart.full-text': 'full text',
   'readPart.summary': 'summary',
   'readPart.record': 'catalogue record',
-  'design.meta-analysis.help': 'Pools the estimates of many studies statistically, meta-regression included.',
+  'design.meta-analysis.help':
+    'Pools the estimates of many studies statistically, meta-regression included.',
   'design.systematic-review.help':
     'Searches for and appraises studies in a reproducible way, without pooling their estimates.',
   'design.narrative-review.help': 'Reviews or synthesises studies without a systematic search.',

@@ -96,7 +96,7 @@ describe('the layer build', () => {
     expect(geo.layers.sites.features.some((x) => x.id === 'pilot:good:sen')).toBe(false);
   });
 
-  it("draws a study area from the countries of the study and of its findings, weighted by its findings", () => {
+  it('draws a study area from the countries of the study and of its findings, weighted by its findings', () => {
     const f = feature('studies', 'study:good-research');
     expect(f.properties).toMatchObject({
       layer: 'studies',

@@ -45,7 +45,7 @@ const note: ResearchLike = {
 };
 
 describe('research entries', () => {
-  it("take their data countries from the source and from each finding, once each", () => {
+  it('take their data countries from the source and from each finding, once each', () => {
     expect(dataCountries(panel)).toEqual(['MLI', 'SEN']);
     expect(dataCountries(review)).toEqual([]);
   });
@@ -80,7 +80,12 @@ describe('research entries', () => {
     expect(tally.studies).toBe(2);
     expect(tally.findings).toBe(3);
     expect(tally.design['meta-analysis']).toBe(1);
-    expect(tally.direction).toMatchObject({ increases: 1, decreases: 1, mixed: 1, 'not-assessed': 0 });
+    expect(tally.direction).toMatchObject({
+      increases: 1,
+      decreases: 1,
+      mixed: 1,
+      'not-assessed': 0,
+    });
     expect(tally.readPart).toMatchObject({ abstract: 2, 'full-text': 1 });
     expect(tally.locator.abstract).toBe(3);
     expect(tally.locator.paragraph).toBe(0);

@@ -25,11 +25,13 @@ export interface StudyAreaBuilder {
   finerNote: (codes: readonly string[]) => Localized;
 }
 
-const label = (lang: 'en' | 'zh', key: string): string =>
-  dictionaries[lang][key as UiKey] ?? key;
+const label = (lang: 'en' | 'zh', key: string): string => dictionaries[lang][key as UiKey] ?? key;
 
 /** Research entries, in id order: those with data countries, and those without. */
-export function studyEntries(content: MapContent): { placed: SourceInfo[]; unplaced: SourceInfo[] } {
+export function studyEntries(content: MapContent): {
+  placed: SourceInfo[];
+  unplaced: SourceInfo[];
+} {
   const studies = [...content.sources.values()]
     .filter((s) => s.design !== undefined)
     .sort((a, b) => a.id.localeCompare(b.id));

@@ -16,7 +16,14 @@ export type LayerName = ThematicLayer | BasemapLayer;
 export const LAYER_NAMES: readonly LayerName[] = [...BASEMAP_LAYERS, ...THEMATIC_LAYERS];
 
 /** Kinds of thematic feature. */
-export const KINDS = ['region', 'initiative', 'corridor', 'pilot', 'cop-venue', 'study-area'] as const;
+export const KINDS = [
+  'region',
+  'initiative',
+  'corridor',
+  'pilot',
+  'cop-venue',
+  'study-area',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 /**

@@ -183,7 +183,9 @@ export function featureProblems(feature: unknown, layer: ThematicLayer, known: K
   if (props['kind'] === 'study-area') {
     const findings = props['findings'];
     if (typeof findings !== 'number' || !Number.isInteger(findings) || findings < 1) {
-      reasons.push('properties.findings: required for a study area (its number of findings, 1 or more)');
+      reasons.push(
+        'properties.findings: required for a study area (its number of findings, 1 or more)',
+      );
     }
     if (typeof props['design'] !== 'string' || props['design'] === '') {
       reasons.push('properties.design: required for a study area (the design of the study)');
