@@ -1,12 +1,15 @@
 /**
  * The bad-input corpus (test/fixtures/bad-input/, one case per folder, see
- * test/support/bad-input.ts): each broken input fails the real build with a
- * line naming the file and the field; each payload is rendered as text.
+ * test/support/bad-input.ts): each broken input fails with a line naming the
+ * file and the field; each payload is rendered as text. Content cases run
+ * the build's validator in process (milliseconds each); map cases, payloads
+ * and the cases marked `build` run the real build, which proves the wiring.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../support/astro';
+import { validateContent } from '../../src/lib/content/validate';
 import { assemble, corpus } from '../support/bad-input';
 import { read } from '../support/dist';
 import { parseHtml } from '../support/html';
@@ -22,7 +25,24 @@ describe('the bad-input corpus', () => {
       expect(Boolean(c.fails?.length) !== Boolean(c.renders), c.name).toBe(true);
   });
 
-  for (const c of cases.filter((x) => x.fails)) {
+  it('builds at least one content case for real', () => {
+    expect(cases.some((c) => c.fails && !c.geo && c.build)).toBe(true);
+  });
+
+  for (const c of cases.filter((x) => x.fails && !x.geo)) {
+    it(`refuses ${c.name} before the build: ${c.description}`, () => {
+      const { root, content } = assemble(c.name);
+      const { problems } = validateContent(content);
+      for (const line of c.fails ?? []) {
+        expect(
+          problems.some((p) => p.startsWith(`${root}/${line}`)),
+          `${line}\nnot among:\n${problems.join('\n')}`,
+        ).toBe(true);
+      }
+    });
+  }
+
+  for (const c of cases.filter((x) => x.fails && (x.geo || x.build))) {
     it(`fails the build on ${c.name}: ${c.description}`, () => {
       const { root, content, geo } = assemble(c.name);
       const { status, output } = astroBuild(join(OUT, c.name), {

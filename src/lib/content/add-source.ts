@@ -77,7 +77,7 @@ export function parseRecord(text: string, format: RecordFormat): CslRecord {
   }
   let items: CslRecord[];
   try {
-    items = new Cite(input as object, { forceType: citationJs }).data as CslRecord[];
+    items = new Cite(input, { forceType: citationJs }).data as CslRecord[];
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0] ?? '';
     throw new RecordError(`not a valid ${label} record (citation-js: ${reason})`);
