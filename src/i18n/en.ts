@@ -378,7 +378,7 @@ export const en = {
   'sources.byDesign': 'Design',
   'sources.designIntro':
     'Research entries by study design, syntheses first, then primary studies; policy documents have no design and come last.',
-  'sources.split': '{research} research entries · {policy} policy documents',
+  'sources.split': 'Research entries: {research} · policy documents: {policy}',
   'region.studies': 'Studies with data from this region',
   'region.studiesIntro':
     'Research entries whose sample or findings name at least one member country.',
@@ -402,7 +402,7 @@ export const en = {
   'method.tier': 'Tier',
   'method.used': 'Used',
   'method.numbers': 'The coding in numbers',
-  'method.numbersText': '{studies} research entries with {findings} coded findings.',
+  'method.numbersText': 'Research entries: {studies}. Coded findings: {findings}.',
   'method.readText': 'Part read, finding by finding:',
   'method.statusText': 'Verification, finding by finding:',
   'map.layer.studies': 'Study areas',

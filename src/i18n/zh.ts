@@ -368,7 +368,7 @@ export const zh = {
   'sources.byDesign': '研究设计',
   'sources.designIntro':
     '研究类条目按研究设计分组，先列综合研究，再列原始研究；政策文件没有研究设计，列于最后。',
-  'sources.split': '{research} 个研究类条目 · {policy} 份政策文件',
+  'sources.split': '研究类条目：{research} · 政策文件：{policy}',
   'region.studies': '数据来自本区域的研究',
   'region.studiesIntro': '其样本或结论至少提及一个成员国的研究类条目。',
   'search.filter.design': '研究设计',
@@ -391,7 +391,7 @@ export const zh = {
   'method.tier': '层级',
   'method.used': '使用次数',
   'method.numbers': '编码数据一览',
-  'method.numbersText': '{studies} 个研究类条目，共 {findings} 条已编码结论。',
+  'method.numbersText': '研究类条目：{studies}。已编码结论：{findings}。',
   'method.readText': '逐条结论所读的部分：',
   'method.statusText': '逐条结论的核实状态：',
   'map.layer.studies': '研究区域',
