@@ -379,6 +379,7 @@ export const en = {
   'sources.designIntro':
     'Research entries by study design, syntheses first, then primary studies; policy documents have no design and come last.',
   'sources.split': 'Research entries: {research} · policy documents: {policy}',
+  'sources.searchDesign': 'Search within: {design}',
   'region.studies': 'Studies with data from this region',
   'region.studiesIntro':
     'Research entries whose sample or findings name at least one member country.',

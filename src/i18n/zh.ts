@@ -369,6 +369,7 @@ export const zh = {
   'sources.designIntro':
     '研究类条目按研究设计分组，先列综合研究，再列原始研究；政策文件没有研究设计，列于最后。',
   'sources.split': '研究类条目：{research} · 政策文件：{policy}',
+  'sources.searchDesign': '在以下范围内搜索：{design}',
   'region.studies': '数据来自本区域的研究',
   'region.studiesIntro': '其样本或结论至少提及一个成员国的研究类条目。',
   'search.filter.design': '研究设计',

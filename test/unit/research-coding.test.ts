@@ -4,14 +4,25 @@
  * grouping by design and the tallies of the method page.
  */
 import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../../src/i18n';
 import {
   byDesign,
   dataCountries,
+  effectScales,
   effectValues,
+  locatorKinds,
   studiesFrom,
   tallyCoding,
   type ResearchLike,
 } from '../../src/lib/content/research';
+import {
+  designs,
+  designTiers,
+  drivers,
+  effectDirections,
+  outcomes,
+  readParts,
+} from '../../src/schemas/research';
 
 const finding = (
   direction: 'increases' | 'decreases' | 'mixed',
@@ -91,4 +102,29 @@ describe('research entries', () => {
     expect(tally.locator.paragraph).toBe(0);
     expect(tally.status).toEqual({ primary: 3 });
   });
+});
+
+describe('the vocabularies', () => {
+  const vocabularies: [string, readonly string[]][] = [
+    ['design', designs],
+    ['tier', designTiers],
+    ['driver', drivers],
+    ['outcome', outcomes],
+    ['effect', effectDirections],
+    ['effectScale', effectScales],
+    ['readPart', readParts],
+    ['locator', locatorKinds],
+  ];
+
+  it.each(vocabularies)(
+    'give every %s value a label and a meaning in both languages (the method page lists them)',
+    (prefix, values) => {
+      for (const lang of ['en', 'zh'] as const) {
+        const missing = values
+          .flatMap((v) => [`${prefix}.${v}`, `${prefix}.${v}.help`])
+          .filter((key) => !(dictionaries[lang] as Record<string, string>)[key]?.trim());
+        expect(missing, lang).toEqual([]);
+      }
+    },
+  );
 });
