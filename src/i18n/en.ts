@@ -20,6 +20,7 @@ export const en = {
   'footer.licence':
     'Text and atlas data: CC BY 4.0. Boundaries: Natural Earth (public domain). Code: MIT.',
   'footer.cite': 'How to cite the atlas',
+  'footer.method': 'How the atlas codes research',
   'home.intro':
     'The atlas gathers what UN documents and the studies they cite say about desertification, land degradation and drought (DLDD) and migration. Every finding carries its locator — the paragraph or page where a reader can check it — and every source can be cited in the format your tools use.',
   'home.start': 'Where to start',

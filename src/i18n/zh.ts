@@ -20,6 +20,7 @@ export const zh = {
   'lang.switchLabel': '阅读本页英文版',
   'footer.licence': '文字和图集数据：CC BY 4.0。边界：Natural Earth（公有领域）。代码：MIT。',
   'footer.cite': '如何引用本图集',
+  'footer.method': '本图集如何对研究进行编码',
   'home.intro':
     '本图集汇集联合国文件及其所引研究关于荒漠化、土地退化和干旱与移民问题的论述。每条结论都标明出处——读者可据以核对的段落或页码——每个来源都可按您所用工具的格式引用。',
   'home.start': '从这里开始',
