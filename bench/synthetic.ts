@@ -223,6 +223,7 @@ export function syntheticSource(i: number, { regions, initiatives }: SyntheticOp
     `regions: [${some(r, regions, 2).join(', ')}]`,
     `initiatives: [${some(r, initiatives, 1).join(', ')}]`,
     i > 1 ? `cites: [${syntheticId(Math.max(1, i - 1 - (i % 7)))}]` : 'cites: []',
+    `added: '${year}-01-15'`,
     '---',
     '',
   ].join('\n');

@@ -1,7 +1,8 @@
 /** The part of @citation-js/core the atlas uses (the package ships no types). */
 declare module '@citation-js/core' {
   export class Cite {
-    constructor(data: unknown);
+    /** `options.forceType` names the input format, e.g. "@bibtex/text" (no guessing). */
+    constructor(data: unknown, options?: { forceType?: string });
     data: Record<string, unknown>[];
     format(format: string, options?: Record<string, unknown>): string;
   }

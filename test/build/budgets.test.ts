@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { THEMATIC_LAYERS } from '../../src/lib/geo/types';
 import { DIST, htmlPages, listFiles, read } from '../support/dist';
 import { gzipSize, kb, scriptsOf } from '../support/budget';
 import { parseHtml } from '../support/html';
@@ -18,7 +19,7 @@ const BUDGET = {
   thematicGeojson: 150 * KB,
   basemap: 250 * KB,
 };
-const THEMATIC = ['geo/regions.geojson', 'geo/initiatives.geojson', 'geo/sites.geojson'];
+const THEMATIC = THEMATIC_LAYERS.map((layer) => `geo/${layer}.geojson`);
 const BASEMAP = ['geo/land.geojson', 'geo/countries.geojson'];
 
 const files = listFiles();

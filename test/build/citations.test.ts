@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCitations, type CslItem } from '../../src/lib/citations';
+import { validateContent } from '../../src/lib/content/validate';
+import { isResearchType, type SourceType } from '../../src/schemas/sources';
 import { listFiles, read } from '../support/dist';
 
 const files = listFiles().filter((f) => f.startsWith('cite/'));
@@ -39,5 +41,47 @@ describe('citation exports in dist/cite', () => {
       expect(original, `${file}: unknown record ${id}`).toBeDefined();
       expect(essentials(item)).toEqual(essentials(original!));
     }
+  });
+});
+
+/** The research entries of content/, with their bibliographic records as written. */
+const research = validateContent('content')
+  .entries.filter((e) => e.collection === 'sources' && isResearchType(e.data['type'] as SourceType))
+  .map((e) => ({
+    id: e.id,
+    bib: e.data['bibliographic'] as {
+      doi?: string;
+      container?: string;
+      volume?: string;
+      pages?: string;
+    },
+  }));
+/** Page ranges compared whatever the dash: BibTeX writes "--", RIS and CSL keep "-" or "–". */
+const dashes = (pages: string | undefined) => pages?.replace(/--|[–—]/g, '-');
+
+describe('the citation exports of each study', () => {
+  it('exist for every research entry', () => {
+    expect(research.length).toBeGreaterThan(0);
+  });
+
+  it.each(
+    research.flatMap((r) =>
+      ['bib', 'ris', 'json'].map((ext) => [`cite/${r.id}.${ext}`, r] as const),
+    ),
+  )('%s parses back with its DOI, container, volume and pages', (file, { bib }) => {
+    const parsed = parseCitations(read(file));
+    expect(parsed.length).toBe(1);
+    const [item] = parsed as [CslItem];
+    expect({
+      DOI: item.DOI,
+      container: item['container-title'],
+      volume: item.volume,
+      pages: dashes(item.page),
+    }).toEqual({
+      DOI: bib.doi,
+      container: bib.container,
+      volume: bib.volume,
+      pages: dashes(bib.pages),
+    });
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { gzipSize, type Catalogue } from '../../src/lib/geo/build';
+import { dataCountries, type ResearchLike } from '../../src/lib/content/research';
 import { validateContent } from '../../src/lib/content/validate';
 import { geometryProblems, layerProblems, type KnownIds } from '../../src/lib/geo/validate';
 import { BASEMAP_LAYERS, LAYER_NAMES, THEMATIC_LAYERS } from '../../src/lib/geo/types';
@@ -38,7 +39,8 @@ describe('the map layers in dist/geo', () => {
   for (const name of THEMATIC_LAYERS) {
     it(`${name}: every feature keeps the contract (valid geometry, RFC 7946 winding, ≤ 5 decimals, ids, properties, references)`, () => {
       const fc = layer(name);
-      expect(fc.features.length).toBeGreaterThan(0);
+      // Study areas exist only for studies that name countries: the next tests count them.
+      if (name !== 'studies') expect(fc.features.length).toBeGreaterThan(0);
       expect(layerProblems(fc, name, known)).toEqual([]);
     });
   }
@@ -54,6 +56,28 @@ describe('the map layers in dist/geo', () => {
       expect(new Set(ids).size).toBe(ids.length);
     });
   }
+
+  it('has one study area per research entry whose data come from named countries, with those countries and its number of findings', () => {
+    const expected = entries
+      .filter((e) => e.collection === 'sources' && e.data['study'] !== undefined)
+      .map((e) => ({
+        id: `study:${e.id}`,
+        iso3: dataCountries(e.data as unknown as ResearchLike),
+        findings: (e.data['findings'] as unknown[]).length,
+        design: (e.data['study'] as { design: string }).design,
+        sources: [e.id],
+      }))
+      .filter((x) => x.iso3.length > 0);
+    const built = layer('studies').features.map((f) => ({
+      id: String(f.id),
+      iso3: f.properties?.['iso3'],
+      findings: f.properties?.['findings'],
+      design: f.properties?.['design'],
+      sources: f.properties?.['sources'],
+    }));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(built.sort(byId)).toEqual(expected.sort(byId));
+  });
 
   it('has ids unique across all thematic layers', () => {
     const ids = THEMATIC_LAYERS.flatMap((n) => layer(n).features.map((f) => String(f.id)));

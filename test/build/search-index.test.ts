@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexTag, INDEX_TAG_PLACEHOLDER, UNUSED_BUNDLE_FILES } from '../../src/lib/search/bundle';
+import { dictionaries, type UiKey } from '../../src/i18n';
+import { countryName } from '../../src/lib/countries';
+import { dataCountries, effectValues, type ResearchLike } from '../../src/lib/content/research';
+import { validateContent } from '../../src/lib/content/validate';
 import { FILTER_KEYS } from '../../src/lib/search/state';
 import { DIST, htmlPages, listFiles, read } from '../support/dist';
 import { readFragments } from '../support/pagefind';
@@ -74,6 +78,36 @@ describe('the search index', () => {
     expect(en?.filters['region']).toContain('Sub-Saharan Africa');
     expect(byUrl.get('/zh/sources/groundswell-2021/')?.filters['type']).toEqual(['报告']);
     expect(byUrl.get('/regions/sahel/')?.filters['type']).toEqual(['Region']);
+  });
+
+  it('filters each study by its design, and by the drivers, outcomes and directions of its findings and their countries, in each language', () => {
+    const studies = validateContent('content').entries.filter(
+      (e) => e.collection === 'sources' && e.data['study'] !== undefined,
+    );
+    expect(studies.length).toBeGreaterThan(0);
+    for (const e of studies) {
+      const coding = e.data as unknown as ResearchLike & { study: { design: string } };
+      const values = effectValues(coding);
+      for (const lang of ['en', 'zh'] as const) {
+        const t = (key: string) => dictionaries[lang][key as UiKey];
+        const f = byUrl.get(`/${lang === 'zh' ? 'zh/' : ''}sources/${e.id}/`);
+        expect(f?.filters['design'], e.id).toEqual([t(`design.${coding.study.design}`)]);
+        expect(f?.filters['driver']?.sort()).toEqual(
+          values.driver.map((v) => t(`driver.${v}`)).sort(),
+        );
+        expect(f?.filters['outcome']?.sort()).toEqual(
+          values.outcome.map((v) => t(`outcome.${v}`)).sort(),
+        );
+        expect(f?.filters['direction']?.sort()).toEqual(
+          values.direction.map((v) => t(`effect.${v}`)).sort(),
+        );
+        expect((f?.filters['country'] ?? []).sort()).toEqual(
+          dataCountries(coding)
+            .map((c) => countryName(c, lang))
+            .sort(),
+        );
+      }
+    }
   });
 
   it('ships the JS API bundle only, and stamps every page with the index tag', () => {

@@ -82,7 +82,7 @@ describe('the atlas map', () => {
     const item = page.locator(`[data-feature-id="${ETHIOPIA}"]`);
     expect(await item.isVisible()).toBe(true);
     await page.getByRole('checkbox', { name: /Pilot sites/ }).uncheck();
-    await page.waitForFunction(() => location.hash === '#layers=regions,initiatives');
+    await page.waitForFunction(() => location.hash === '#layers=regions,initiatives,studies');
     expect(await renderedIds(page, 'sites')).toEqual([]);
     expect((await renderedIds(page, 'regions')).length).toBeGreaterThan(0);
     expect(await item.isVisible()).toBe(false);
@@ -231,12 +231,12 @@ describe('the atlas map', () => {
       }
       throw new Error(`Tab never reached ${selector}`);
     };
-    // Legend: turn regions and initiatives off, leaving the sites.
+    // Legend: turn regions and initiatives off, leaving the study areas and the sites.
     await tabTo('input[value="regions"]');
     await page.keyboard.press('Space');
     await tabTo('input[value="initiatives"]');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => location.hash === '#layers=sites');
+    await page.waitForFunction(() => location.hash === '#layers=studies,sites');
     expect(await renderedIds(page, 'initiatives')).toEqual([]);
     expect(await renderedIds(page, 'regions')).toEqual([]);
 

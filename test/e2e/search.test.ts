@@ -148,9 +148,13 @@ describe('search', () => {
     expect(await page.locator('.result').count()).toBe(0);
     expect(await page.locator('fieldset legend').allTextContents()).toEqual([
       'Type',
+      'Study design',
       'Region',
       'Country',
       'Theme',
+      'Driver',
+      'Mobility outcome',
+      'Direction of effect',
       'Year',
       'Verification',
       'Original language',

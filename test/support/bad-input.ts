@@ -5,6 +5,10 @@
  * what must happen: the build `fails` with each of the given lines (paths
  * relative to the case's folder), or the build succeeds and the
  * `renders.text` payloads appear as literal text on `renders.pages`.
+ *
+ * A case with content only is checked with the content validator in process
+ * (the build runs the same validator first); cases with map definitions,
+ * `renders` cases and those marked `build` go through a real build.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +26,10 @@ export interface BadInputCase {
   description: string;
   fails?: string[];
   renders?: { pages: string[]; text: string[] };
+  /** Also run a real build for this content case: proves that the build runs the validator. */
+  build?: boolean;
+  /** True when the case has map definitions (`geo/`), which only a build checks. */
+  geo: boolean;
 }
 
 export function corpus(): BadInputCase[] {
@@ -29,9 +37,10 @@ export function corpus(): BadInputCase[] {
     .filter((d) => d.isDirectory())
     .map((d) => ({
       name: d.name,
+      geo: existsSync(join(CORPUS, d.name, 'geo')),
       ...(JSON.parse(readFileSync(join(CORPUS, d.name, 'case.json'), 'utf8')) as Omit<
         BadInputCase,
-        'name'
+        'name' | 'geo'
       >),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -12,6 +12,7 @@ describe('content validation', () => {
       'initiatives/good-initiative',
       'regions/good-region',
       'sources/good-note',
+      'sources/good-research',
       'sources/good-study',
     ]);
   });

@@ -19,7 +19,10 @@ beforeAll(() => {
   });
 }, 60_000);
 
-const feature = (layer: 'regions' | 'initiatives' | 'sites', id: string): ThematicFeature => {
+const feature = (
+  layer: 'regions' | 'initiatives' | 'studies' | 'sites',
+  id: string,
+): ThematicFeature => {
   const f = geo.layers[layer].features.find((x) => x.id === id);
   if (!f) throw new Error(`no ${id} in ${layer}`);
   return f;
@@ -91,6 +94,36 @@ describe('the layer build', () => {
     expect(f.properties.name_zh).toBe('试点国家：摩洛哥');
     expect(f.properties.initiatives).toEqual(['good-initiative']);
     expect(geo.layers.sites.features.some((x) => x.id === 'pilot:good:sen')).toBe(false);
+  });
+
+  it('draws a study area from the countries of the study and of its findings, weighted by its findings', () => {
+    const f = feature('studies', 'study:good-research');
+    expect(f.properties).toMatchObject({
+      layer: 'studies',
+      kind: 'study-area',
+      precision: 'country',
+      // MLI is the source's country, NER a finding's.
+      iso3: ['MLI', 'NER'],
+      sources: ['good-research'],
+      source_types: ['journal-article'],
+      themes: ['drought'],
+      findings: 2,
+      design: 'single-country-panel',
+      schematic: false,
+    });
+    expect(f.properties.note_en).toBe('Single-country panel; 2 coded findings.');
+    expect(f.properties.precision_note_en).toMatch(/^Whole territory of the 2 countries/);
+    // Mali and Niger together: about 2.5 million km².
+    expect(f.properties.area_km2).toBeGreaterThan(2_300_000);
+    expect(f.properties.area_km2).toBeLessThan(2_700_000);
+  });
+
+  it('draws study areas for research entries only', () => {
+    expect(geo.layers.studies.features.map((f) => f.id)).toEqual(['study:good-research']);
+  });
+
+  it("highlights a study's finding countries on its locator map", () => {
+    expect(locatorSubject(geo, 'source', 'good-research')?.countries).toEqual(['MLI', 'NER']);
   });
 
   it('reports sizes in the catalogue that match the published files', () => {

@@ -176,6 +176,7 @@ describe('what the map and the list show', () => {
     expect(countByLayer(features, state({ type: 'secretariat-note' }))).toEqual({
       regions: 2,
       initiatives: 2,
+      studies: 0,
       sites: 0,
     });
   });

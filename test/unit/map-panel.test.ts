@@ -159,6 +159,7 @@ describe('the map style', () => {
     data: {
       regions: { type: 'FeatureCollection', features: [] },
       initiatives: { type: 'FeatureCollection', features: [] },
+      studies: { type: 'FeatureCollection', features: [] },
       sites: { type: 'FeatureCollection', features: [] },
     },
     shownIds: ['region:sahel'],
@@ -199,5 +200,48 @@ describe('the map style', () => {
       ['get', 'id'],
       'pilot:x',
     ]);
+  });
+});
+
+describe('a study area', () => {
+  const region = byId('region:central-asia');
+  const study: MapFeature = {
+    ...region,
+    id: 'study:roe-2021',
+    props: {
+      ...region.props,
+      id: 'study:roe-2021',
+      layer: 'studies',
+      kind: 'study-area',
+      precision: 'country',
+      findings: 3,
+      design: 'household-survey',
+    },
+  };
+  const withStudy = [...features, study];
+
+  it('says its design and its number of findings, in the panel and in the list line', () => {
+    const m = panelModel(study.props, buildMapLookup(input, withStudy, 'en', '/atlas/'));
+    expect(m.kind).toBe('Study area');
+    expect(m.design).toBe('Household survey');
+    expect(m.findings).toBe('3 coded findings');
+    expect(summaryLine(m)).toBe('Study area · Country only · 3 coded findings');
+    const one = panelModel(
+      { ...study.props, findings: 1 },
+      buildMapLookup(input, withStudy, 'en', '/atlas/'),
+    );
+    expect(one.findings).toBe('1 coded finding');
+  });
+
+  it('says them in Chinese on the Chinese map', () => {
+    const m = panelModel(study.props, buildMapLookup(input, withStudy, 'zh', '/atlas/'));
+    expect(m.design).toBe('住户调查');
+    expect(m.findings).toBe('3 条已编码结论');
+  });
+
+  it('has neither for other features', () => {
+    const m = panelModel(region.props, en);
+    expect([m.design, m.findings]).toEqual([null, null]);
+    expect(summaryLine(m)).toBe(`${m.kind} · ${m.precision.label}`);
   });
 });

@@ -109,7 +109,7 @@ describe('map state in the URL hash', () => {
   it('never returns the frozen default arrays', () => {
     const s = parse('');
     s.layers.push('sites');
-    expect(DEFAULT_STATE.layers).toEqual(['regions', 'initiatives', 'sites']);
+    expect(DEFAULT_STATE.layers).toEqual(['regions', 'initiatives', 'studies', 'sites']);
   });
 
   it('does not throw on values that are not strings', () => {

@@ -135,4 +135,4 @@ export function langItemPaths<T extends { id: string }>(items: readonly T[]) {
 }
 
 /** How the sources index can be grouped. */
-export type Grouping = 'type' | 'year' | 'region' | 'theme';
+export type Grouping = 'type' | 'design' | 'year' | 'region' | 'theme';

@@ -19,6 +19,7 @@ import { unlocatedFigures } from './figures';
 import { hedgeGuard } from './hedges';
 import { parityProblems } from './parity';
 import { unlocatedQuantityWords } from './quantity-words';
+import { isUnder, placeholderPaths } from './placeholders';
 
 export const COLLECTIONS: readonly CollectionName[] = [
   'sources',
@@ -116,11 +117,23 @@ export function loadCollection(
       problems.push(`${file}: ${parsed.error}`);
       continue;
     }
+    // Placeholders left by `npm run add:source` are named as such, instead of
+    // whatever the schema would say about a "TODO" where a value belongs.
+    const todos = placeholderPaths(parsed.data);
+    for (const todo of todos) {
+      problems.push(
+        `${file}: ${formatPath(todo.path) || '(entry)'}: expected a value in place of the placeholder "${todo.value}" (left by npm run add:source)`,
+      );
+    }
     const result = SCHEMAS[collection].safeParse(parsed.data);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`${file}: ${formatIssue(issue)}`);
+      for (const issue of result.error.issues) {
+        if (todos.some((todo) => isUnder(issue.path, todo.path))) continue;
+        problems.push(`${file}: ${formatIssue(issue)}`);
+      }
       continue;
     }
+    if (todos.length > 0) continue;
     entries.push({ collection, id, file, data: result.data as Record<string, unknown> });
   }
   return entries;

@@ -22,6 +22,7 @@ import {
 import { readDefinitions, type Definitions, type SiteDef } from './definitions';
 import { Problems } from './errors';
 import { lookUp } from './gazetteer';
+import { buildStudyAreas } from './studies';
 import { CountryIndex, neCountries, neLand, packageVersion, type Scale } from './natural-earth';
 import {
   band,
@@ -94,6 +95,7 @@ export interface Layers {
   countries: BasemapCollection;
   regions: ThematicCollection;
   initiatives: ThematicCollection;
+  studies: ThematicCollection;
   sites: ThematicCollection;
 }
 
@@ -306,6 +308,16 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
     );
     if (f) initiatives.push(f);
   }
+
+  // Study areas: the countries each research entry's data come from, dissolved (src/lib/geo/studies.ts).
+  const studies = buildStudyAreas(content, {
+    boundarySource,
+    finerNote,
+    area: (base, codes, file) => {
+      origin.set(base.id, file);
+      return area('studies', base, shapes(codes, file, base.id), meta.studies.tolerance);
+    },
+  });
 
   const corridorDef = defs.corridor;
   const widthVars = { width_km: String(corridorDef.widthKm) };
@@ -551,6 +563,7 @@ export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo
   const collections: Record<ThematicLayer, ThematicCollection> = {
     regions: { type: 'FeatureCollection', features: regions },
     initiatives: { type: 'FeatureCollection', features: initiatives },
+    studies: { type: 'FeatureCollection', features: studies },
     sites: { type: 'FeatureCollection', features: sites },
   };
   for (const layer of THEMATIC_LAYERS) {
@@ -811,6 +824,27 @@ function describe(
         ...measures,
       ],
       tolerance: meta.initiatives.tolerance,
+    },
+    studies: {
+      inputs: thematicInputs({
+        en: 'Countries of each research entry: its countries and its findings’ countries (content/sources)',
+        zh: '各研究类条目的国家：条目本身及其结论所列的国家（content/sources）',
+      }),
+      steps: [
+        ...readSteps,
+        {
+          en: 'One feature per research entry that names a country; its countries dissolved with Turf union',
+          zh: '每个列有国家的研究类条目一个要素；其国家用 Turf union 合并',
+        },
+        sliverStep,
+        ...finishSteps(meta.studies.tolerance),
+        {
+          en: 'Weight: the number of coded findings of the study (property findings), drawn as the depth of shading',
+          zh: '权重：该研究已编码结论的数量（属性 findings），以着色深浅表示',
+        },
+        ...measures,
+      ],
+      tolerance: meta.studies.tolerance,
     },
     sites: {
       inputs: [

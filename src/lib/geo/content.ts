@@ -3,6 +3,7 @@
  * that country lists have one source of truth: `content/regions` and
  * `content/initiatives`. Sources give their themes and types to features.
  */
+import { dataCountries, type ResearchLike } from '../content/research';
 import { validateContent, type Entry } from '../content/validate';
 
 export interface Localized {
@@ -19,6 +20,12 @@ export interface SourceInfo {
   countries: string[];
   regions: string[];
   initiatives: string[];
+  /** Research entries: the study design, undefined for policy documents. */
+  design: string | undefined;
+  /** Number of key findings. */
+  findings: number;
+  /** Research entries: the countries the data come from (source and finding countries). */
+  dataCountries: string[];
 }
 
 export interface RegionInfo {
@@ -64,6 +71,9 @@ function toSource(e: Entry): SourceInfo {
     countries: strings(d['countries']),
     regions: strings(d['regions']),
     initiatives: strings(d['initiatives']),
+    design: (d['study'] as { design?: string } | undefined)?.design,
+    findings: Array.isArray(d['findings']) ? d['findings'].length : 0,
+    dataCountries: dataCountries(d as unknown as ResearchLike),
   };
 }
 

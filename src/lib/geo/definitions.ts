@@ -82,6 +82,7 @@ export const layersSchema = z
         countries: layerMeta,
         regions: layerMeta,
         initiatives: layerMeta,
+        studies: layerMeta,
         sites: layerMeta,
       })
       .strict(),

@@ -109,7 +109,8 @@ function draw(geo: BuiltAtlasGeo, kind: SubjectKind, id: string): LocatorSubject
       const r = regionFeature(rid);
       if (r && !supported(r)) addArea(r, 'outline');
     }
-    countries = source.countries.filter((code) => geo.country(code) !== undefined);
+    // A study's findings may name countries beyond the source's own list: all are drawn.
+    countries = source.dataCountries.filter((code) => geo.country(code) !== undefined);
     for (const code of countries) {
       const shape = geo.country(code) as Area;
       shapes.push({ role: 'highlight', geometry: shape });

@@ -5,7 +5,7 @@
 import type { BBox, Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 /** The thematic layers, bottom to top. */
-export const THEMATIC_LAYERS = ['regions', 'initiatives', 'sites'] as const;
+export const THEMATIC_LAYERS = ['regions', 'initiatives', 'studies', 'sites'] as const;
 export type ThematicLayer = (typeof THEMATIC_LAYERS)[number];
 
 /** The basemap layers (Natural Earth via world-atlas). */
@@ -16,7 +16,14 @@ export type LayerName = ThematicLayer | BasemapLayer;
 export const LAYER_NAMES: readonly LayerName[] = [...BASEMAP_LAYERS, ...THEMATIC_LAYERS];
 
 /** Kinds of thematic feature. */
-export const KINDS = ['region', 'initiative', 'corridor', 'pilot', 'cop-venue'] as const;
+export const KINDS = [
+  'region',
+  'initiative',
+  'corridor',
+  'pilot',
+  'cop-venue',
+  'study-area',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 /**
@@ -64,6 +71,10 @@ export interface ThematicProps {
   area_km2?: number;
   /** A point inside the feature, [lon, lat]. */
   label?: [number, number];
+  /** Study areas: the number of coded findings of the study, the weight the map draws. */
+  findings?: number;
+  /** Study areas: the design of the study (a code of `designs` in src/schemas/research.ts). */
+  design?: string;
 }
 
 export type ThematicGeometry = Polygon | MultiPolygon | Point;

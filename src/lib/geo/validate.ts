@@ -180,6 +180,17 @@ export function featureProblems(feature: unknown, layer: ThematicLayer, known: K
   if (props['kind'] === 'corridor' && props['schematic'] !== true) {
     reasons.push('properties.schematic: a corridor band is schematic (true)');
   }
+  if (props['kind'] === 'study-area') {
+    const findings = props['findings'];
+    if (typeof findings !== 'number' || !Number.isInteger(findings) || findings < 1) {
+      reasons.push(
+        'properties.findings: required for a study area (its number of findings, 1 or more)',
+      );
+    }
+    if (typeof props['design'] !== 'string' || props['design'] === '') {
+      reasons.push('properties.design: required for a study area (the design of the study)');
+    }
+  }
   const list = (key: string) =>
     Array.isArray(props[key]) ? (props[key] as unknown[]).map(String) : [];
   if (list('sources').length === 0) reasons.push('properties.sources: at least one source');

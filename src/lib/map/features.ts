@@ -158,6 +158,9 @@ export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefine
   if (finite(p['area_km2']) && p['area_km2'] >= 0) props.area_km2 = p['area_km2'];
   const label = lonLat(p['label']);
   if (label) props.label = label;
+  const findings = p['findings'];
+  if (finite(findings) && Number.isInteger(findings) && findings >= 0) props.findings = findings;
+  if (typeof p['design'] === 'string' && isEntryId(p['design'])) props.design = p['design'];
   return { id, props, geometry, bbox };
 }
 

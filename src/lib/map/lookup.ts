@@ -7,6 +7,7 @@
 import { countryName } from '../countries';
 import { formatLocator, formatNumber, pageUrl, useTranslations, type Lang } from '../i18n';
 import type { Locator, Localized } from '../../schemas/common';
+import { designs } from '../../schemas/research';
 import type { MapFeature } from './features';
 import { MAP_UI_KEYS, type MapLookup, type MapUiKey } from './panel';
 
@@ -74,6 +75,8 @@ export function buildMapLookup(
     ),
     regions: Object.fromEntries(input.regions.map((r) => [r.id, { name: r.data.name[lang] }])),
     countries: Object.fromEntries(iso3.map((code) => [code, countryName(code, lang)])),
+    // Every design (eleven short labels): the layer the browser reads may hold any of them.
+    designs: Object.fromEntries(designs.map((code) => [code, t(`design.${code}`)])),
     ui: Object.fromEntries(MAP_UI_KEYS.map((key) => [key, t(key)])) as Record<MapUiKey, string>,
   };
 }

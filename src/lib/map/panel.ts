@@ -16,6 +16,7 @@ export const MAP_UI_KEYS = [
   'map.kind.corridor',
   'map.kind.pilot',
   'map.kind.cop-venue',
+  'map.kind.study-area',
   'map.precision.site',
   'map.precision.town',
   'map.precision.region',
@@ -39,6 +40,10 @@ export const MAP_UI_KEYS = [
   'map.panel.initiatives',
   'map.panel.regions',
   'map.panel.note',
+  'map.panel.design',
+  'map.panel.findings',
+  'map.findings.one',
+  'map.findings.other',
   'map.showNamed',
   'map.show',
   'map.status.shown',
@@ -65,6 +70,8 @@ export interface MapLookup {
   regions: Record<string, { name: string }>;
   /** ISO3 → country name. */
   countries: Record<string, string>;
+  /** Design code → label, for study areas. */
+  designs: Record<string, string>;
   ui: Record<MapUiKey, string>;
 }
 
@@ -92,6 +99,10 @@ export interface PanelModel {
   /** Set when the drawing is schematic. */
   schematic: string | null;
   countries: string[];
+  /** Study areas: the study's design, e.g. "Household survey". */
+  design: string | null;
+  /** Study areas: e.g. "4 coded findings". */
+  findings: string | null;
   /** e.g. "3,994,000 km²". */
   area: string | null;
   targets: { text: string; locator: string; source: PanelLink }[];
@@ -146,6 +157,13 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
     },
     schematic: p.schematic ? ui['map.schematic'] : null,
     countries: p.iso3.map((code) => own(lookup.countries, code) ?? code),
+    design: p.design === undefined ? null : (own(lookup.designs, p.design) ?? p.design),
+    findings:
+      p.findings === undefined
+        ? null
+        : fill(ui[p.findings === 1 ? 'map.findings.one' : 'map.findings.other'], {
+            count: number.format(p.findings),
+          }),
     area:
       p.area_km2 === undefined
         ? null
@@ -172,8 +190,12 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
   };
 }
 
-/** The one-line description under a feature's name in the list: "Pilot site · Country only". */
-export const summaryLine = (m: PanelModel): string => `${m.kind} · ${m.precision.label}`;
+/**
+ * The one-line description under a feature's name in the list: "Pilot site ·
+ * Country only"; a study area adds its weight, "· 4 coded findings".
+ */
+export const summaryLine = (m: PanelModel): string =>
+  [m.kind, m.precision.label, ...(m.findings ? [m.findings] : [])].join(' · ');
 
 /** The swatch class of a feature: how the map draws it. */
 export function swatchOf(f: Pick<MapFeatureProps, 'layer' | 'precision' | 'schematic'>): string {

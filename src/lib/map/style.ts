@@ -21,6 +21,7 @@ export interface MapPalette {
   border: string;
   regions: string;
   initiatives: string;
+  studies: string;
   sites: string;
   selected: string;
   halo: string;
@@ -32,6 +33,7 @@ export const DEFAULT_PALETTE: MapPalette = {
   border: '#b5a892',
   regions: '#2f6f9f',
   initiatives: '#1d6b3a',
+  studies: '#6d3fa0',
   sites: '#9b3d0c',
   selected: '#1d4ed8',
   halo: '#ffffff',
@@ -46,6 +48,7 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
     'initiatives-line-schematic',
     'initiatives-selected',
   ],
+  studies: ['studies-fill', 'studies-line', 'studies-selected'],
   sites: ['sites-approx', 'sites-exact', 'sites-selected'],
 };
 
@@ -53,6 +56,7 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
 export const CLICKABLE_LAYERS: readonly string[] = [
   'sites-exact',
   'sites-approx',
+  'studies-fill',
   'initiatives-fill',
   'initiatives-line-schematic',
   'regions-fill',
@@ -82,12 +86,34 @@ export const BASE_FILTERS: Record<string, ExpressionSpecification> = {
   'initiatives-line': ['all', POLYGON, NOT_SCHEMATIC],
   'initiatives-line-schematic': ['all', POLYGON, SCHEMATIC],
   'initiatives-selected': POLYGON,
+  'studies-fill': POLYGON,
+  'studies-line': POLYGON,
+  'studies-selected': POLYGON,
   'sites-approx': ['all', POINT, NOT_EXACT],
   'sites-exact': ['all', POINT, EXACT],
   'sites-selected': POINT,
 };
 
-const SELECTED_LAYERS = new Set(['regions-selected', 'initiatives-selected', 'sites-selected']);
+const SELECTED_LAYERS = new Set([
+  'regions-selected',
+  'initiatives-selected',
+  'studies-selected',
+  'sites-selected',
+]);
+
+/**
+ * A study area's shading grows with its number of findings (the layer's
+ * weight): one finding is faint, ten or more are the darkest.
+ */
+export const STUDY_WEIGHT: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['coalesce', ['get', 'findings'], 1],
+  1,
+  0.1,
+  10,
+  0.45,
+];
 
 /**
  * The filter of a style layer: its fixed part, and only the features shown
@@ -165,6 +191,20 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       paint: { 'line-color': c.initiatives, 'line-width': 2, 'line-dasharray': [3, 2] },
     },
     {
+      id: 'studies-fill',
+      type: 'fill',
+      source: 'studies',
+      filter: f('studies-fill'),
+      paint: { 'fill-color': c.studies, 'fill-opacity': STUDY_WEIGHT },
+    },
+    {
+      id: 'studies-line',
+      type: 'line',
+      source: 'studies',
+      filter: f('studies-line'),
+      paint: { 'line-color': c.studies, 'line-width': 1, 'line-dasharray': [1, 1.5] },
+    },
+    {
       id: 'sites-approx',
       type: 'circle',
       source: 'sites',
@@ -189,7 +229,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
         'circle-stroke-width': 1.5,
       },
     },
-    ...(['regions', 'initiatives'] as const).map((source): LayerSpecification => ({
+    ...(['regions', 'initiatives', 'studies'] as const).map((source): LayerSpecification => ({
       id: `${source}-selected`,
       type: 'line',
       source,
@@ -217,6 +257,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       countries: { type: 'geojson', data: input.countriesUrl },
       regions: { type: 'geojson', data: input.data.regions },
       initiatives: { type: 'geojson', data: input.data.initiatives },
+      studies: { type: 'geojson', data: input.data.studies },
       sites: { type: 'geojson', data: input.data.sites },
     },
     layers,

@@ -8,9 +8,13 @@
 /** Filters offered on the search page, in display order; each is a URL parameter. */
 export const FILTER_KEYS = [
   'type',
+  'design',
   'region',
   'country',
   'theme',
+  'driver',
+  'outcome',
+  'direction',
   'year',
   'status',
   'language',

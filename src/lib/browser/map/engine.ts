@@ -80,6 +80,7 @@ function palette(element: HTMLElement): MapPalette {
     border: read('border'),
     regions: read('regions'),
     initiatives: read('initiatives'),
+    studies: read('studies'),
     sites: read('sites'),
     selected: read('selected'),
     halo: read('halo'),
@@ -164,14 +165,25 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     CLICKABLE_LAYERS.filter(
       (l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none',
     );
-  const hitAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined =>
-    map.queryRenderedFeatures(
+  /**
+   * The feature under the pointer: a point first, else the smallest area, so
+   * that a study area or a region inside a larger initiative can be picked.
+   */
+  const hitAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined => {
+    const hits = map.queryRenderedFeatures(
       [
         [point.x - 6, point.y - 6],
         [point.x + 6, point.y + 6],
       ],
       { layers: clickable() },
-    )[0];
+    );
+    const size = (f: MapGeoJSONFeature) =>
+      f.geometry.type === 'Point' ? -1 : Number(f.properties['area_km2'] ?? Infinity);
+    return hits.reduce<MapGeoJSONFeature | undefined>(
+      (best, f) => (best === undefined || size(f) < size(best) ? f : best),
+      undefined,
+    );
+  };
   map.on('click', (e) => {
     const id = hitAt(e.point)?.properties['id'];
     if (typeof id === 'string') o.onSelect(id);

@@ -52,7 +52,7 @@ const list = (items: HTMLElement[]): HTMLUListElement => {
 /** Headings of the details, from the lookup's UI strings. */
 type Ui = MapLookup['ui'];
 
-/** The `<dl>` of a feature: kind, precision, countries, area, targets, sources, initiatives, regions, note. */
+/** The `<dl>` of a feature: kind, precision, countries, design, findings, area, targets, sources, initiatives, regions, note. */
 export function renderDetails(m: PanelModel, ui: Ui): HTMLDListElement {
   const dl = el('dl', 'map-details');
   const row = (term: string, ...content: (Node | string)[]) => {
@@ -69,6 +69,8 @@ export function renderDetails(m: PanelModel, ui: Ui): HTMLDListElement {
   precision.dataset['precision'] = m.precision.exact ? 'exact' : 'approximate';
   dl.append(el('dt', undefined, ui['map.panel.precision']), precision);
   if (m.countries.length > 0) row(ui['map.panel.countries'], m.countries.join(', '));
+  if (m.design) row(ui['map.panel.design'], m.design);
+  if (m.findings) row(ui['map.panel.findings'], m.findings);
   if (m.area) row(ui['map.panel.area'], m.area);
   if (m.targets.length > 0) {
     row(
