@@ -154,35 +154,70 @@ function readFinding(
 
 const text = (v: unknown, max = 20_000): string | undefined =>
   typeof v === 'string' && v.length <= max ? v : undefined;
+const codes = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.every((c) => typeof c === 'string' && /^[A-Z]{3}$/.test(c))
+    ? [...(v as string[])]
+    : undefined;
 
-/** Reads a details file; a finding that does not fit becomes an empty one, keeping the order. */
-export function decodeDetails(json: unknown): DetailsChunk {
+type SourceDetailsTuple = [title: string, design: string, countries: string[]];
+/** A finding's countries are written only when they are not its source's. */
+type FindingDetailsTuple = [
+  id: string,
+  text: string,
+  subgroup: string,
+  locator: string,
+  countries?: string[],
+];
+interface EncodedDetails {
+  sources: Record<string, SourceDetailsTuple>;
+  findings: FindingDetailsTuple[];
+}
+
+/** Writes a details file as tuples, each finding's countries only where they differ from its source's. */
+export function encodeDetails(chunk: DetailsChunk, sourceOf: readonly string[]): EncodedDetails {
+  const sources: Record<string, SourceDetailsTuple> = {};
+  for (const [id, s] of Object.entries(chunk.sources))
+    sources[id] = [s.title, s.design, s.countries];
+  return {
+    sources,
+    findings: chunk.findings.map((f, i) => {
+      const own = chunk.sources[sourceOf[i] ?? '']?.countries ?? [];
+      const same = own.length === f.countries.length && own.every((c, k) => c === f.countries[k]);
+      const tuple: FindingDetailsTuple = [f.id, f.text, f.subgroup, f.locator];
+      if (!same) tuple.push(f.countries);
+      return tuple;
+    }),
+  };
+}
+
+/**
+ * Reads a details file. `sourceOf[i]` is the source id of its finding i (from
+ * the index), for the countries a finding shares with its source. A finding
+ * that does not fit becomes an empty one, keeping the order.
+ */
+export function decodeDetails(json: unknown, sourceOf: readonly string[]): DetailsChunk {
   const raw = (json ?? {}) as Record<string, unknown>;
   const sources: Record<string, SourceDetails> = {};
   const rawSources = raw['sources'];
   if (rawSources && typeof rawSources === 'object') {
     for (const [id, value] of Object.entries(rawSources as Record<string, unknown>)) {
-      const v = (value ?? {}) as Record<string, unknown>;
-      const title = text(v['title'], 1000);
-      const design =
-        v['design'] === '' ? '' : isId(v['design']) ? (v['design'] as string) : undefined;
-      if (isId(id) && title !== undefined && design !== undefined) sources[id] = { title, design };
+      if (!Array.isArray(value) || !isId(id)) continue;
+      const title = text(value[0], 1000);
+      const design = value[1] === '' ? '' : isId(value[1]) ? value[1] : undefined;
+      const countries = codes(value[2]);
+      if (title !== undefined && design !== undefined && countries)
+        sources[id] = { title, design, countries };
     }
   }
   const findings: FindingDetails[] = (Array.isArray(raw['findings']) ? raw['findings'] : []).map(
-    (value: unknown) => {
-      const v = (value ?? {}) as Record<string, unknown>;
-      const countries = Array.isArray(v['countries'])
-        ? (v['countries'] as unknown[]).filter(
-            (c): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c),
-          )
-        : [];
+    (value: unknown, i) => {
+      const v = Array.isArray(value) ? (value as unknown[]) : [];
       return {
-        id: isId(v['id']) ? (v['id'] as string) : '',
-        text: text(v['text']) ?? '',
-        subgroup: text(v['subgroup'], 2000) ?? '',
-        locator: text(v['locator'], 500) ?? '',
-        countries,
+        id: isId(v[0]) ? v[0] : '',
+        text: text(v[1]) ?? '',
+        subgroup: text(v[2], 2000) ?? '',
+        locator: text(v[3], 500) ?? '',
+        countries: codes(v[4]) ?? sources[sourceOf[i] ?? '']?.countries ?? [],
       };
     },
   );

@@ -95,6 +95,8 @@ export interface SourceDetails {
   title: string;
   /** Study design id, or "" for a document without one. */
   design: string;
+  /** ISO3 codes of the countries it is about. */
+  countries: string[];
 }
 
 /** One details file: the findings of a chunk, and their sources. */

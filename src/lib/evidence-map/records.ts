@@ -210,6 +210,7 @@ export function buildDetails(
       file.sources[source.id] ??= {
         title: source.data.shortTitle[lang],
         design: source.data.study?.design ?? '',
+        countries: [...source.data.countries],
       };
       file.findings.push({
         id: finding.id,

@@ -5,7 +5,7 @@
  *   fetched when a list of findings or a download needs them.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { encodeIndex } from '../../lib/evidence-map/codec';
+import { encodeDetails, encodeIndex } from '../../lib/evidence-map/codec';
 import { detailsFile, INDEX_FILE } from '../../lib/evidence-map/model';
 import { getDetails, getEvidence } from '../../lib/content/evidence-map';
 import { LANGS } from '../../lib/i18n';
@@ -15,10 +15,15 @@ export const getStaticPaths = (async () => {
   const files: { params: { file: string }; props: { body: unknown } }[] = [
     { params: { file: INDEX_FILE }, props: { body: encodeIndex(index) } },
   ];
+  const sourceOf = index.findings.map((f) => index.sources[f.source]?.id ?? '');
   for (const lang of LANGS) {
-    (await getDetails(lang)).forEach((chunk, n) =>
-      files.push({ params: { file: detailsFile(lang, n) }, props: { body: chunk } }),
-    );
+    (await getDetails(lang)).forEach((chunk, n) => {
+      const ids = sourceOf.slice(n * index.chunk, (n + 1) * index.chunk);
+      files.push({
+        params: { file: detailsFile(lang, n) },
+        props: { body: encodeDetails(chunk, ids) },
+      });
+    });
   }
   return files;
 }) satisfies GetStaticPaths;

@@ -248,12 +248,15 @@ export function initEvidenceMap(root: HTMLElement): void {
   // ——— details, downloads, links ———
 
   const chunks = new Map<number, Promise<DetailsChunk>>();
-  function chunk(n: number): Promise<DetailsChunk> {
+  function chunk(idx: EvidenceIndex, n: number): Promise<DetailsChunk> {
     let file = chunks.get(n);
     if (!file) {
+      const sourceOf = idx.findings
+        .slice(n * idx.chunk, (n + 1) * idx.chunk)
+        .map((f) => idx.sources[f.source]?.id ?? '');
       file = fetch(`${config.data}${detailsFile(config.lang, n)}`).then(async (r) => {
         if (!r.ok) throw new Error(`${r.status} for details ${n}`);
-        return decodeDetails(await r.json());
+        return decodeDetails(await r.json(), sourceOf);
       });
       file.catch(() => chunks.delete(n));
       chunks.set(n, file);
@@ -262,7 +265,9 @@ export function initEvidenceMap(root: HTMLElement): void {
   }
   async function detailed(idx: EvidenceIndex, findings: readonly number[]): Promise<Detailed[]> {
     const needed = [...new Set(findings.map((i) => Math.floor(i / idx.chunk)))];
-    const files = new Map(await Promise.all(needed.map(async (n) => [n, await chunk(n)] as const)));
+    const files = new Map(
+      await Promise.all(needed.map(async (n) => [n, await chunk(idx, n)] as const)),
+    );
     return findings.flatMap((i) => {
       const file = files.get(Math.floor(i / idx.chunk));
       const details = file?.findings[i % idx.chunk];
