@@ -299,6 +299,7 @@ export const en = {
   'evidence.caption.pathway-region':
     'Findings of every source, UN documents included, by pathway (rows) and region (columns)',
   'evidence.axis.drivers': 'Driver',
+  'evidence.axis.codedDrivers': 'Driver',
   'evidence.axis.regions': 'Region',
   'evidence.axis.outcomes': 'Mobility outcome',
   'evidence.axis.pathways': 'Pathway',

@@ -294,6 +294,7 @@ export const zh = {
   'evidence.caption.driver-outcome': '按环境驱动因素（行）和流动结果（列）列出的研究发现',
   'evidence.caption.pathway-region': '按途径（行）和区域（列）列出的所有来源的发现，包括联合国文件',
   'evidence.axis.drivers': '驱动因素',
+  'evidence.axis.codedDrivers': '驱动因素',
   'evidence.axis.regions': '区域',
   'evidence.axis.outcomes': '流动结果',
   'evidence.axis.pathways': '途径',

@@ -5,6 +5,7 @@
  * follows the placement rules the map page states in its method notes:
  *
  * - driver rows: a coded effect's driver, else the finding's driver themes;
+ *   the outcome view has the coded drivers only;
  * - outcome columns: a coded effect's outcome;
  * - pathway rows: the finding's pathway themes;
  * - themes: the finding's own, else its source's;
@@ -62,7 +63,7 @@ export interface OracleFinding {
   status: string;
   language: string;
   outcome: string | null;
-  rows: { drivers: string[]; pathways: string[] };
+  rows: { drivers: string[]; codedDrivers: string[]; pathways: string[] };
   cols: { regions: string[]; outcomes: string[] };
 }
 
@@ -94,6 +95,7 @@ export function oracleFindings(): OracleFinding[] {
         outcome: f.effect?.outcome ?? null,
         rows: {
           drivers: f.effect ? [f.effect.driver] : themes.filter((t) => driverThemes.includes(t)),
+          codedDrivers: f.effect ? [f.effect.driver] : [],
           pathways: themes.filter((t) => pathwayThemes.includes(t)),
         },
         cols: { regions: [...columns], outcomes: f.effect ? [f.effect.outcome] : [] },
@@ -104,7 +106,7 @@ export function oracleFindings(): OracleFinding[] {
 
 export const ORACLE_VIEWS = {
   'driver-region': { rows: 'drivers', cols: 'regions' },
-  'driver-outcome': { rows: 'drivers', cols: 'outcomes' },
+  'driver-outcome': { rows: 'codedDrivers', cols: 'outcomes' },
   'pathway-region': { rows: 'pathways', cols: 'regions' },
 } as const;
 export type OracleView = keyof typeof ORACLE_VIEWS;
@@ -115,6 +117,7 @@ export function oracleAxes(view: OracleView): { rows: string[]; cols: string[] }
   const driverRows = [...new Set<string>([...drivers, ...THEMES.drivers])];
   const axes = {
     drivers: driverRows,
+    codedDrivers: [...drivers] as string[],
     pathways: [...THEMES.pathways] as string[],
     regions: [GLOBAL_COLUMN, ...regionIds, ELSEWHERE_COLUMN],
     outcomes: [...outcomes] as string[],

@@ -26,6 +26,7 @@ type FindingTuple = [
   direction: number,
   status: number,
   drivers: number[],
+  codedDrivers: number[],
   regions: number[],
   outcomes: number[],
   pathways: number[],
@@ -121,7 +122,7 @@ export function decodeIndex(json: unknown): EvidenceIndex {
         source: -1,
         direction: -1,
         status: 0,
-        keys: { drivers: [], regions: [], outcomes: [], pathways: [] },
+        keys: { drivers: [], codedDrivers: [], regions: [], outcomes: [], pathways: [] },
       },
     );
   }

@@ -49,7 +49,7 @@ export function findingRows(
         text: details.text,
         locator: details.locator,
         status: v.statuses[f.status] ?? '',
-        driver: coded ? (v.axes.drivers[f.keys.drivers[0] ?? -1] ?? '') : '',
+        driver: v.axes.codedDrivers[f.keys.codedDrivers[0] ?? -1] ?? '',
         outcome: v.axes.outcomes[f.keys.outcomes[0] ?? -1] ?? '',
         direction: coded ? (v.directions[f.direction] ?? '') : '',
         subgroup: details.subgroup,

@@ -30,10 +30,10 @@ export function labelsOf(
       : id === ELSEWHERE_COLUMN
         ? t('evidence.elsewhere')
         : (regionNames.get(id) ?? id);
+  const driverLabel = (id: string) => key(driverIds.includes(id) ? `driver.${id}` : `theme.${id}`);
   const axisLabels: Record<Axis, Record<string, string>> = {
-    drivers: map(axes.drivers, (id) =>
-      key(driverIds.includes(id) ? `driver.${id}` : `theme.${id}`),
-    ),
+    drivers: map(axes.drivers, driverLabel),
+    codedDrivers: map(axes.codedDrivers, driverLabel),
     regions: map(axes.regions, regionLabel),
     outcomes: map(axes.outcomes, (id) => key(`outcome.${id}`)),
     pathways: map(axes.pathways, (id) => key(`theme.${id}`)),

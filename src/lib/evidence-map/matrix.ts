@@ -176,22 +176,18 @@ export interface DriverSummary {
  */
 export function driverSummary(index: EvidenceIndex): DriverSummary[] {
   const policy = policyTier(index);
-  return index.vocabulary.axes.drivers
+  const lists = index.vocabulary.axes.codedDrivers.map((): number[] => []);
+  index.findings.forEach((f, i) => {
+    if (f.direction < 0 || index.sources[f.source]?.tier === policy) return;
+    for (const d of f.keys.codedDrivers) lists[d]?.push(i);
+  });
+  return index.vocabulary.axes.codedDrivers
     .map((driver, d) => {
-      const findings = index.findings
-        .map((f, i) => ({ f, i }))
-        .filter(
-          ({ f }) =>
-            f.direction >= 0 &&
-            f.keys.drivers.includes(d) &&
-            index.sources[f.source]?.tier !== policy,
-        )
-        .map(({ i }) => i);
-      const cell = summarise(index, findings);
+      const cell = summarise(index, lists[d] ?? []);
       return {
         driver,
         directions: cell.directions,
-        findings: findings.length,
+        findings: cell.findings.length,
         studies: cell.studies,
       };
     })

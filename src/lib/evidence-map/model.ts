@@ -6,14 +6,18 @@
  */
 import type { DesignTier, EffectDirection } from '../../schemas/research';
 
-/** The axes a view can put on its rows or columns. */
-export const AXES = ['drivers', 'regions', 'outcomes', 'pathways'] as const;
+/**
+ * The axes a view can put on its rows or columns. `drivers` holds the coded
+ * drivers and the driver themes the UN documents are tagged with;
+ * `codedDrivers` only the coded drivers (the rows of research-only views).
+ */
+export const AXES = ['drivers', 'codedDrivers', 'regions', 'outcomes', 'pathways'] as const;
 export type Axis = (typeof AXES)[number];
 
 /** The three views: rows × columns. */
 export const VIEWS = {
   'driver-region': { rows: 'drivers', cols: 'regions' },
-  'driver-outcome': { rows: 'drivers', cols: 'outcomes' },
+  'driver-outcome': { rows: 'codedDrivers', cols: 'outcomes' },
   'pathway-region': { rows: 'pathways', cols: 'regions' },
 } as const satisfies Record<string, { rows: Axis; cols: Axis }>;
 export type ViewId = keyof typeof VIEWS;

@@ -10,8 +10,9 @@
  *   theme it is tagged with (desertification, land degradation, drought,
  *   climate change). Climate change is a theme but not a coded driver: its
  *   row holds only such findings.
- * - Columns of the driver × outcome view: the coded outcome. Findings without
- *   an effect have none, so this view holds research coding only.
+ * - Rows and columns of the driver × outcome view: the coded driver and
+ *   outcome. Findings without an effect have neither, so this view holds
+ *   research coding only.
  * - Rows of the pathway view: the pathway themes of the finding.
  * - A finding's themes are its own `themes`, else its source's.
  * - Region columns: a finding's countries are `effect.countries`, else its
@@ -96,6 +97,7 @@ export function vocabularyOf(regions: readonly RegionEntry[]): Vocabulary {
   return {
     axes: {
       drivers: driverRows,
+      codedDrivers: [...drivers],
       regions: [GLOBAL_COLUMN, ...byId(regions).map((r) => r.id), ELSEWHERE_COLUMN],
       outcomes: [...outcomes],
       pathways: [...THEMES.pathways],
@@ -149,6 +151,7 @@ function keysOf(
       'drivers',
       finding.effect ? [finding.effect.driver] : themes.filter((t) => driverThemes.includes(t)),
     ),
+    codedDrivers: indices('codedDrivers', finding.effect ? [finding.effect.driver] : []),
     regions: indices('regions', columns),
     outcomes: indices('outcomes', finding.effect ? [finding.effect.outcome] : []),
     pathways: indices('pathways', themes),
