@@ -73,7 +73,9 @@ describe('the evidence map URL', () => {
     expect(parse('?cell=drought~sahel~x')).toEqual(defaultState());
     expect(parse('?row=livelihoods')).toEqual(defaultState());
     // The outcome view has the coded drivers only: no row for a policy theme.
-    expect(parse('?view=driver-outcome&row=climate-change')).toEqual(state({ view: 'driver-outcome' }));
+    expect(parse('?view=driver-outcome&row=climate-change')).toEqual(
+      state({ view: 'driver-outcome' }),
+    );
     expect(parse('?col=internal')).toEqual(defaultState());
     // A cell wins over a row or column given beside it.
     expect(parse('?row=aridity&cell=drought~sahel')).toEqual(
