@@ -39,4 +39,24 @@ export const INTERACTIVE_STATES: InteractiveState[] = [
       );
     },
   },
+  {
+    name: 'the evidence map panel open on a cell',
+    reach: async (page, root) => {
+      await page.goto(`${root}evidence-map/`);
+      await page.waitForFunction(
+        () => document.querySelector('[data-em-root]')?.getAttribute('data-em-status') === 'ready',
+        undefined,
+        { timeout: 30_000 },
+      );
+      const cell = page
+        .locator('[data-em-table="driver-region"] td:not([data-state="gap"])')
+        .first();
+      if ((await cell.count()) === 0) throw new Error('no evidence map cell with findings');
+      await cell.click();
+      await page.waitForFunction(() => {
+        const list = document.querySelector('[data-em-list]');
+        return list && !list.hasAttribute('aria-busy') && list.children.length > 0;
+      });
+    },
+  },
 ];

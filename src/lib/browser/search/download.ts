@@ -1,4 +1,4 @@
-/** Downloads the citations of the sources among a search's results, as one file. */
+/** Downloads the citations of sources as one file: a search's results, an evidence map cell. */
 import {
   citationFileUrl,
   combineCitations,
@@ -7,8 +7,27 @@ import {
   sourceIdOf,
   type ExportExt,
 } from '../../search/export';
+import { saveFile } from '../save';
 
-const isExt = (ext: string): ext is ExportExt => Object.hasOwn(EXPORT_FORMATS, ext);
+export const isExt = (ext: string): ext is ExportExt => Object.hasOwn(EXPORT_FORMATS, ext);
+
+/** Fetches `cite/<id>.<ext>` for every id, joins them and saves them as `name`. */
+export async function downloadSourceCitations(
+  ids: readonly string[],
+  ext: string,
+  name: string,
+  base: string,
+): Promise<void> {
+  if (!isExt(ext)) throw new Error(`unknown export format ${ext}`);
+  const files = await Promise.all(
+    ids.map(async (id) => {
+      const response = await fetch(citationFileUrl(id, ext, base));
+      if (!response.ok) throw new Error(`${response.status} for ${id}.${ext}`);
+      return response.text();
+    }),
+  );
+  saveFile(name, combineCitations(ext, files), EXPORT_FORMATS[ext].type);
+}
 
 /**
  * Fetches `cite/<id>.<ext>` for every source among `urls` (other results are
@@ -24,21 +43,7 @@ export async function downloadCitations(
   if (!isExt(ext)) throw new Error(`unknown export format ${ext}`);
   const ids = [...new Set(urls.map((u) => sourceIdOf(u, base)).filter((id) => id !== undefined))];
   if (ids.length === 0) return undefined;
-  const files = await Promise.all(
-    ids.map(async (id) => {
-      const response = await fetch(citationFileUrl(id, ext, base));
-      if (!response.ok) throw new Error(`${response.status} for ${id}.${ext}`);
-      return response.text();
-    }),
-  );
-  const blob = new Blob([combineCitations(ext, files)], { type: EXPORT_FORMATS[ext].type });
   const name = exportFileName(query, ext);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  await downloadSourceCitations(ids, ext, name, base);
   return { name, count: ids.length };
 }
