@@ -435,7 +435,6 @@ export const en = {
   'footer.release': 'Version {version}, released {date}',
   'finding.permalink': 'Link',
   'finding.cite': 'Cite',
-  'finding.number': 'finding {n}',
   'home.data': 'The evidence as data',
   'home.dataText':
     'Every finding in one table (CSV or JSON), with a Frictionless data package, and the map layers.',

@@ -420,7 +420,6 @@ export const zh = {
   'footer.release': '版本 {version}，发布于 {date}',
   'finding.permalink': '链接',
   'finding.cite': '引用',
-  'finding.number': '第{n}项发现',
   'home.data': '以数据形式提供的证据',
   'home.dataText': '所有发现汇成一张表（CSV 或 JSON），附 Frictionless 数据包说明，以及地图图层。',
   'evidence.title': '以数据形式提供的证据',

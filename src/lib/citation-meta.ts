@@ -96,7 +96,6 @@ export function jsonLd(item: CslItem, page: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': type,
-    '@id': `${page}#source`,
     mainEntityOfPage: page,
     name: item.title,
     author: item.author.map(person),

@@ -111,6 +111,12 @@ const ISO3 = '[A-Z]{3}';
 /** Patterns in a Table Schema match the whole value: no anchors. */
 const unanchored = (re: RegExp) => re.source.replace(/^\^|\$$/g, '');
 const SLUG = unanchored(slugPattern);
+/**
+ * An address of the atlas's own pages. Not Table Schema's `uri` format: the
+ * Frictionless library rejects hosts without a top-level domain, such as the
+ * `localhost` of a local build.
+ */
+const PAGE_URL = String.raw`https?://\S+`;
 const ISSUED = String.raw`\d{4}(-\d{2}(-\d{2})?)?`;
 const author = (a: { family: string; given: string } | { literal: string }) =>
   'literal' in a ? a.literal : `${a.family}, ${a.given}`;
@@ -311,7 +317,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
   {
     name: 'permalink',
     type: 'string',
-    format: 'uri',
+    pattern: PAGE_URL,
     required: true,
     description: "The finding on the atlas's source page.",
     value: (x) => `${x.pageUrl}#finding-${x.finding.id}`,
@@ -507,7 +513,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
   {
     name: 'permalink',
     type: 'string',
-    format: 'uri',
+    pattern: PAGE_URL,
     required: true,
     description: "The source's page in the atlas.",
     value: (x) => x.pageUrl,
