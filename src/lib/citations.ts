@@ -33,7 +33,7 @@ export interface CslItem {
   'citation-key': string;
   type: 'report' | 'document' | 'article-journal' | 'chapter' | 'book' | 'dataset';
   title: string;
-  author: ({ family: string; given: string } | { literal: string })[];
+  author?: ({ family: string; given: string } | { literal: string })[];
   editor?: ({ family: string; given: string } | { literal: string })[];
   volume?: string;
   issue?: string;
@@ -82,13 +82,13 @@ export function toCsl(source: CitableSource): CslItem {
     'citation-key': source.id,
     type: CSL_TYPE[source.type] ?? 'report',
     title: source.title,
-    author: b.authors,
     issued: { 'date-parts': [dateParts] },
     language: b.originalLanguage,
   };
   if (b.publisher) item.publisher = b.publisher;
   if (b.place) item['publisher-place'] = b.place;
   if (b.container) item['container-title'] = b.container;
+  if (b.authors.length > 0) item.author = b.authors;
   if (b.editors) item.editor = b.editors;
   if (b.volume) item.volume = b.volume;
   if (b.issue) item.issue = b.issue;

@@ -72,8 +72,8 @@ export const author = z.union([
 /** The bibliographic record, rich enough to produce CSL-JSON, BibTeX and RIS. */
 export const bibliographic = z
   .object({
-    /** Authors in order; institutions as `{ literal }`. */
-    authors: z.array(author).min(1, 'at least one author'),
+    /** Authors in order; institutions as `{ literal }`. Empty only for an edited book (give `editors`). */
+    authors: z.array(author).default([]),
     /** Date issued, as precise as known. */
     issued: partialDate,
     /** Publisher, e.g. "UNCCD". Required except for journal articles, whose journal is the `container`. */
@@ -118,7 +118,11 @@ export const bibliographic = z
     /** Languages of the texts the atlas has read (e.g. a seed in Chinese). */
     readIn: z.array(documentLanguage).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.authors.length > 0 || (b.editors?.length ?? 0) > 0, {
+    message: 'at least one author (or, for an edited book, its editors)',
+    path: ['authors'],
+  });
 
 /** What a source says about the DLDD–migration link, as coded by the atlas. */
 export const dlddLink = z.object({

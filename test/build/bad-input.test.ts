@@ -1,7 +1,10 @@
 /**
  * The bad-input corpus (test/fixtures/bad-input/, one case per folder, see
- * test/support/bad-input.ts): each broken input fails the real build with a
- * line naming the file and the field; each payload is rendered as text.
+ * test/support/bad-input.ts) through real builds. Every case is checked
+ * in-process against the build's validators by test/unit/bad-input.test.ts;
+ * here one broken content entry and one broken map definition prove that the
+ * build runs those validators and fails, and each payload case is built and
+ * rendered as text.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +18,11 @@ const cases = corpus();
 const OUT = '.cache/bad-input-dist';
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-describe('the bad-input corpus', () => {
-  it('has at least 15 cases, each saying what must happen', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(15);
-    for (const c of cases)
-      expect(Boolean(c.fails?.length) !== Boolean(c.renders), c.name).toBe(true);
-  });
+/** One case of each kind runs end to end: a content entry, a map definition. */
+const END_TO_END = ['dangling-reference', 'geo-unknown-iso3'];
 
-  for (const c of cases.filter((x) => x.fails)) {
+describe('the bad-input corpus, built for real', () => {
+  for (const c of cases.filter((x) => x.fails && END_TO_END.includes(x.name))) {
     it(`fails the build on ${c.name}: ${c.description}`, () => {
       const { root, content, geo } = assemble(c.name);
       const { status, output } = astroBuild(join(OUT, c.name), {

@@ -1,11 +1,17 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateSW } from 'workbox-build';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { serviceWorkerOptions } from '../../src/lib/offline/precache';
 import { astroBuild } from '../support/astro';
-import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
+import {
+  launchChromium,
+  launchPersistentChromium,
+  watchedPage,
+  type PageWatch,
+} from '../support/browser';
 import { htmlPages } from '../support/dist';
 import { precacheUrls } from '../support/pagefind';
 import { serve, type StaticServer } from '../support/server';
@@ -41,10 +47,13 @@ afterEach(async () => {
   watch = undefined;
 });
 
-/** Serves `dir`, opens a page and waits until the indicator says the atlas is saved. */
-async function visitOnce(dir: string, base = '/', path = ''): Promise<Page> {
+/**
+ * Serves `dir`, opens a page and waits until the indicator says the atlas is
+ * saved. With `profile`, the page opens in a browser with a profile on disk.
+ */
+async function visitOnce(dir: string, base = '/', path = '', profile?: string): Promise<Page> {
   server = await serve(dir, base);
-  context = await browser.newContext();
+  context = profile ? await launchPersistentChromium(profile) : await browser.newContext();
   const watched = await watchedPage(context, server.origin);
   watch = watched.watch;
   const page = watched.page;
@@ -167,7 +176,9 @@ describe('the atlas offline', () => {
   });
 
   it('can be installed: a valid manifest and icons', async () => {
-    const page = await visitOnce('dist');
+    const profile = mkdtempSync(join(tmpdir(), 'atlas-profile-'));
+    onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
+    const page = await visitOnce('dist', '/', '', profile);
     const cdp = await page.context().newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];

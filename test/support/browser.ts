@@ -74,6 +74,20 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * A browser with a profile on disk in `userDataDir`, as a reader's browser is.
+ * `browser.newContext()` is an incognito-like context, and some Chromium
+ * builds (Debian's) refuse to call a page installable there (`in-incognito`).
+ */
+export async function launchPersistentChromium(userDataDir: string): Promise<BrowserContext> {
+  const { executablePath } = await findChromium();
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
 /** What a page did that a test may want to fail on. */
 export interface PageWatch {
   consoleErrors: string[];
