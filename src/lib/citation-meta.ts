@@ -6,7 +6,7 @@
  */
 import type { CslItem } from './citations';
 
-type CslName = CslItem['author'][number];
+type CslName = NonNullable<CslItem['author']>[number];
 
 /** A name as Highwire writes it: "Family, Given", or the institution. */
 export const highwireName = (n: CslName): string =>
@@ -38,7 +38,8 @@ export function pdfUrl(item: CslItem): string | undefined {
 /** Highwire Press tags of a CSL record, in the order Zotero and Scholar document them. */
 export function highwireTags(item: CslItem): [name: string, content: string][] {
   const tags: [string, string][] = [['citation_title', item.title]];
-  for (const a of item.author) tags.push(['citation_author', highwireName(a)]);
+  for (const a of item.author ?? []) tags.push(['citation_author', highwireName(a)]);
+  for (const e of item.editor ?? []) tags.push(['citation_editor', highwireName(e)]);
   tags.push(['citation_publication_date', highwireDate(item)]);
   const container = item['container-title'];
   if (item.type === 'article-journal' && container)
@@ -98,9 +99,9 @@ export function jsonLd(item: CslItem, page: string): Record<string, unknown> {
     '@type': type,
     mainEntityOfPage: page,
     name: item.title,
-    author: item.author.map(person),
     datePublished: isoDate(item),
   };
+  if (item.author) out['author'] = item.author.map(person);
   if (item.editor) out['editor'] = item.editor.map(person);
   if (item.publisher) {
     out['publisher'] = {

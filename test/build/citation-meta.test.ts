@@ -16,7 +16,7 @@ const sources = dataSources('content');
 const pages = sources.flatMap((s) =>
   ['', 'zh/'].map((prefix) => ({ source: s, file: `${prefix}sources/${s.id}/index.html` })),
 );
-const name = (n: CslItem['author'][number]) =>
+const name = (n: NonNullable<CslItem['author']>[number]) =>
   'literal' in n ? n.literal : `${n.family}, ${n.given}`;
 const date = (c: CslItem) =>
   (c.issued['date-parts'][0] ?? []).map((n, i) =>
@@ -40,7 +40,8 @@ describe('source pages, read as a reference manager reads them', () => {
         return values[0];
       };
       expect(one('citation_title')).toBe(csl.title);
-      expect(all('citation_author')).toEqual(csl.author.map(name));
+      expect(all('citation_author')).toEqual((csl.author ?? []).map(name));
+      expect(all('citation_editor')).toEqual((csl.editor ?? []).map(name));
       expect(one('citation_publication_date')).toBe(date(csl).join('/'));
       const container = csl['container-title'];
       expect(one('citation_journal_title')).toBe(
@@ -72,9 +73,11 @@ describe('source pages, read as a reference manager reads them', () => {
       const ld = JSON.parse(scripts[0]?.text ?? '') as Record<string, unknown>;
       expect(ld['@context']).toBe('https://schema.org');
       expect(ld['name']).toBe(csl.title);
-      expect((ld['author'] as { name: string }[]).map((a) => a.name)).toEqual(
-        csl.author.map((a) => ('literal' in a ? a.literal : `${a.given} ${a.family}`)),
-      );
+      const person = (a: NonNullable<CslItem['author']>[number]) =>
+        'literal' in a ? a.literal : `${a.given} ${a.family}`;
+      const names = (list: unknown) => (list as { name: string }[] | undefined)?.map((a) => a.name);
+      expect(names(ld['author'])).toEqual(csl.author?.map(person));
+      expect(names(ld['editor'])).toEqual(csl.editor?.map(person));
       expect(ld['datePublished']).toBe(date(csl).join('-'));
       expect((ld['publisher'] as { name: string } | undefined)?.name).toBe(csl.publisher);
       expect(ld['url']).toBe(csl.URL);

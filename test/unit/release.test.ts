@@ -39,7 +39,7 @@ describe('CITATION.cff', () => {
     expect(cff['title']).toBe(ATLAS_TITLE);
     const csl = atlasCsl('https://atlas.example/');
     expect(cff['authors']).toEqual(
-      csl.author.map((a) => ('literal' in a ? { name: a.literal } : a)),
+      (csl.author ?? []).map((a) => ('literal' in a ? { name: a.literal } : a)),
     );
     expect(formatReference(csl, 'apa')).toContain(RELEASE.version);
   });

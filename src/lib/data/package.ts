@@ -50,7 +50,6 @@ export function schemaField<T>(column: Column<T>): SchemaField {
   return {
     name: column.name,
     type: column.type,
-    ...(column.format ? { format: column.format } : {}),
     description: column.list
       ? `${column.description} A list: items separated by "${LIST_SEPARATOR}".`
       : column.description,

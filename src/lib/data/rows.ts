@@ -74,8 +74,6 @@ export interface Column<T> {
   /** Column name, snake_case. */
   name: string;
   type: FieldType;
-  /** Table Schema format (`uri` for addresses). */
-  format?: 'uri';
   /** What the column holds, for the Table Schema and the data page. */
   description: string;
   /** A value is always present. */
@@ -112,11 +110,14 @@ const ISO3 = '[A-Z]{3}';
 const unanchored = (re: RegExp) => re.source.replace(/^\^|\$$/g, '');
 const SLUG = unanchored(slugPattern);
 /**
- * An address of the atlas's own pages. Not Table Schema's `uri` format: the
- * Frictionless library rejects hosts without a top-level domain, such as the
- * `localhost` of a local build.
+ * Addresses as patterns, not Table Schema's `uri` format: the Frictionless
+ * library's check rejects valid URIs, such as the `localhost` of a local
+ * build or a fully qualified host name ending in a dot. Content URLs are
+ * `https:` (the content schema checks them); the atlas's own pages are
+ * `https:` when deployed.
  */
 const PAGE_URL = String.raw`https?://\S+`;
+const HTTPS_URL = String.raw`https://\S+`;
 const ISSUED = String.raw`\d{4}(-\d{2}(-\d{2})?)?`;
 const author = (a: { family: string; given: string } | { literal: string }) =>
   'literal' in a ? a.literal : `${a.family}, ${a.given}`;
@@ -231,7 +232,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
   {
     name: 'via_url',
     type: 'string',
-    format: 'uri',
+    pattern: HTTPS_URL,
     description: 'Where a secondary finding was read.',
     value: (x) => opt(x.finding.via?.url),
   },
@@ -310,7 +311,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
   {
     name: 'read_url',
     type: 'string',
-    format: 'uri',
+    pattern: HTTPS_URL,
     description: 'The copy of a research source the atlas read.',
     value: (x) => opt(x.finding.readAt?.url),
   },
@@ -365,16 +366,16 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
   {
     name: 'authors',
     type: 'string',
-    required: true,
     list: true,
-    description: 'Authors in order ("Family, Given", or an institution), separated by ;.',
+    description:
+      'Authors in order ("Family, Given", or an institution), separated by ;. Empty only for an edited book (see editors).',
     value: (x) => x.source.bibliographic.authors.map(author),
   },
   {
     name: 'editors',
     type: 'string',
     list: true,
-    description: 'Editors of the book a chapter belongs to, separated by ;.',
+    description: 'Editors of an edited book, or of the book a chapter belongs to, separated by ;.',
     value: (x) => (x.source.bibliographic.editors ?? []).map(author),
   },
   {
@@ -416,7 +417,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
   {
     name: 'url',
     type: 'string',
-    format: 'uri',
+    pattern: HTTPS_URL,
     description: 'Where to read the source.',
     value: (x) => opt(x.source.bibliographic.url),
   },
