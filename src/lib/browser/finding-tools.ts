@@ -24,6 +24,7 @@ export function addFindingTools(root: Document): void {
     for (const link of links) {
       const a = link.cloneNode(true) as HTMLAnchorElement;
       a.href = `${stem}${finding}.${a.dataset['ext'] ?? ''}`;
+      a.setAttribute('download', '');
       line.append(' · ', a);
     }
   }
