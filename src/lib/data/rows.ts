@@ -90,18 +90,15 @@ export interface Column<T> {
 /** Items of a list column are joined by this in CSV. */
 export const LIST_SEPARATOR = ';';
 
-/** One finding with its source, as a finding row reads it. */
-export interface FindingInput {
-  source: DataSource;
-  finding: Finding;
-  csl: CslItem;
-  pageUrl: string;
-}
 /** One source, as a source row reads it. */
 export interface SourceInput {
   source: DataSource;
   csl: CslItem;
   pageUrl: string;
+}
+/** One finding with its source, as a finding row reads it. */
+export interface FindingInput extends SourceInput {
+  finding: Finding;
 }
 
 const opt = <T>(x: T | undefined): T | null => x ?? null;
@@ -123,15 +120,58 @@ const author = (a: { family: string; given: string } | { literal: string }) =>
   'literal' in a ? a.literal : `${a.family}, ${a.given}`;
 const locatorKinds = locatorSchema.shape.kind.options;
 
+/**
+ * Columns that describe the source, in both tables: a finding row reads them
+ * through its source as a source row does (a `FindingInput` is a `SourceInput`).
+ */
+const SOURCE_ID: Column<SourceInput> = {
+  name: 'source_id',
+  type: 'string',
+  required: true,
+  description: 'Id of the source (its page is sources/<source_id>/).',
+  value: (x) => x.source.id,
+};
+const SHORT_CITATION: Column<SourceInput> = {
+  name: 'short_citation',
+  type: 'string',
+  required: true,
+  description: 'In-text citation of the source, APA style, e.g. "(UNCCD secretariat, 2026)".',
+  value: (x) => citeSource(x.csl, 'apa'),
+};
+const YEAR: Column<SourceInput> = {
+  name: 'year',
+  type: 'integer',
+  required: true,
+  description: 'Year the source was issued.',
+  value: (x) => Number(x.source.bibliographic.issued.slice(0, 4)),
+};
+const TYPE: Column<SourceInput> = {
+  name: 'type',
+  type: 'string',
+  required: true,
+  vocabulary: sourceTypes,
+  description: 'Kind of source.',
+  value: (x) => x.source.type,
+};
+const DESIGN: Column<SourceInput> = {
+  name: 'design',
+  type: 'string',
+  vocabulary: designs,
+  description: 'Study design of a research source; empty for UN and policy documents.',
+  value: (x) => opt(x.source.study?.design),
+};
+const REGIONS: Column<SourceInput> = {
+  name: 'regions',
+  type: 'string',
+  list: true,
+  pattern: SLUG,
+  description: 'Ids of the regions of the source, separated by ;.',
+  value: (x) => x.source.regions,
+};
+
 /** The columns of `findings.csv`, in order. */
 export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
-  {
-    name: 'source_id',
-    type: 'string',
-    required: true,
-    description: 'Id of the source (its page is sources/<source_id>/).',
-    value: (x) => x.source.id,
-  },
+  SOURCE_ID,
   {
     name: 'finding_id',
     type: 'string',
@@ -139,13 +179,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
     description: 'Id of the finding, unique within its source.',
     value: (x) => x.finding.id,
   },
-  {
-    name: 'short_citation',
-    type: 'string',
-    required: true,
-    description: 'In-text citation of the source, APA style, e.g. "(UNCCD secretariat, 2026)".',
-    value: (x) => citeSource(x.csl, 'apa'),
-  },
+  SHORT_CITATION,
   {
     name: 'citation',
     type: 'string',
@@ -154,28 +188,9 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
       'In-text citation of the finding with its locator, APA style, e.g. "(UNCCD secretariat, 2026, para. 9)".',
     value: (x) => citeFinding(x.csl, x.finding.locator, 'apa'),
   },
-  {
-    name: 'year',
-    type: 'integer',
-    required: true,
-    description: 'Year the source was issued.',
-    value: (x) => Number(x.source.bibliographic.issued.slice(0, 4)),
-  },
-  {
-    name: 'source_type',
-    type: 'string',
-    required: true,
-    vocabulary: sourceTypes,
-    description: 'Kind of source.',
-    value: (x) => x.source.type,
-  },
-  {
-    name: 'design',
-    type: 'string',
-    vocabulary: designs,
-    description: 'Study design of a research source; empty for UN and policy documents.',
-    value: (x) => opt(x.source.study?.design),
-  },
+  YEAR,
+  { ...TYPE, name: 'source_type' },
+  DESIGN,
   {
     name: 'design_tier',
     type: 'string',
@@ -285,14 +300,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
       "Countries of the finding (ISO 3166-1 alpha-3, separated by ;): the finding's own, or else the source's.",
     value: (x) => x.finding.effect?.countries ?? x.source.countries,
   },
-  {
-    name: 'regions',
-    type: 'string',
-    list: true,
-    pattern: SLUG,
-    description: 'Ids of the regions of the source, separated by ;.',
-    value: (x) => x.source.regions,
-  },
+  REGIONS,
   {
     name: 'themes',
     type: 'string',
@@ -327,28 +335,9 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
 
 /** The columns of `sources.csv`, in order. */
 export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
-  {
-    name: 'source_id',
-    type: 'string',
-    required: true,
-    description: 'Id of the source (its page is sources/<source_id>/).',
-    value: (x) => x.source.id,
-  },
-  {
-    name: 'type',
-    type: 'string',
-    required: true,
-    vocabulary: sourceTypes,
-    description: 'Kind of source.',
-    value: (x) => x.source.type,
-  },
-  {
-    name: 'design',
-    type: 'string',
-    vocabulary: designs,
-    description: 'Study design of a research source; empty for UN and policy documents.',
-    value: (x) => opt(x.source.study?.design),
-  },
+  SOURCE_ID,
+  TYPE,
+  DESIGN,
   {
     name: 'title_en',
     type: 'string',
@@ -386,13 +375,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: 'Date issued, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.',
     value: (x) => x.source.bibliographic.issued,
   },
-  {
-    name: 'year',
-    type: 'integer',
-    required: true,
-    description: 'Year issued.',
-    value: (x) => Number(x.source.bibliographic.issued.slice(0, 4)),
-  },
+  YEAR,
   ...(
     [
       ['publisher', 'Publisher.'],
@@ -454,14 +437,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: 'Countries concerned (ISO 3166-1 alpha-3), separated by ;.',
     value: (x) => x.source.countries,
   },
-  {
-    name: 'regions',
-    type: 'string',
-    list: true,
-    pattern: SLUG,
-    description: 'Ids of the regions concerned, separated by ;.',
-    value: (x) => x.source.regions,
-  },
+  REGIONS,
   {
     name: 'initiatives',
     type: 'string',
@@ -484,13 +460,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: `Number of findings with status ${status}.`,
     value: (x) => x.source.findings.filter((f) => f.status === status).length,
   })),
-  {
-    name: 'short_citation',
-    type: 'string',
-    required: true,
-    description: 'In-text citation, APA style.',
-    value: (x) => citeSource(x.csl, 'apa'),
-  },
+  SHORT_CITATION,
   {
     name: 'reference',
     type: 'string',
