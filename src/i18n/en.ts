@@ -619,7 +619,7 @@ export const en = {
   'maplibre.CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
   'maplibre.CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   'maplibre.CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
-  'footer.data': 'Map data and downloads',
+  'footer.data': 'Data and downloads',
   'locatorMap.title': 'Locator map: {name}',
   'locatorMap.shows': 'What the map shows',
   'locatorMap.countries': 'Countries named by the source: {names}.',
@@ -632,7 +632,7 @@ export const en = {
   'locatorMap.legend.point': 'Point placed from a source or a gazetteer',
   'locatorMap.legend.countryPoint': 'Point inside the country: exact place not known',
   'locatorMap.about': 'How the map data are made',
-  'data.title': 'Map data',
+  'data.title': 'Data and downloads',
   'data.intro':
     'Every map layer of the atlas is built when the site is built, from versioned definitions, the atlas content and Natural Earth boundaries, processed with Turf and validated. Each is published as a GeoJSON file that anyone can download and reuse under its licence.',
   'data.layers': 'Layers',
@@ -664,6 +664,36 @@ export const en = {
   'precision.town': 'Town',
   'precision.region': 'Regional, schematic',
   'precision.country': 'Country level',
+  'feed.title': 'new and revised sources',
+  'feed.description':
+    'Each source added to the atlas or revised in substance, newest first, with the first paragraph of its summary.',
+  'feed.revised': 'Revised: {title}',
+  'feed.follow': 'Follow new evidence (RSS feed)',
+  'footer.release': 'Version {version}, released {date}',
+  'finding.permalink': 'Link',
+  'finding.cite': 'Cite',
+  'home.data': 'The evidence as data',
+  'home.dataText':
+    'Every finding in one table (CSV or JSON), with a Frictionless data package, and the map layers.',
+  'evidenceData.title': 'The evidence as data',
+  'evidenceData.intro':
+    'Every finding of the atlas is a row of findings.csv, with its source, locator, verification and coding; every source is a row of sources.csv, with its bibliographic record and counts. The same rows are in JSON (lists as arrays), and datapackage.json describes both tables with a Table Schema (types, controlled vocabularies, keys), so tools such as Frictionless, R or pandas read them with their types.',
+  'evidence.release':
+    'Release {version} of {date}; licence CC BY 4.0. Cite the atlas as shown in "How to cite the atlas".',
+  'evidence.table': 'Table',
+  'evidence.rows': 'Rows',
+  'evidence.columns': 'Columns',
+  'evidence.files': 'Files',
+  'evidence.package': 'Description of both tables (Frictionless Data Package)',
+  'evidence.offline':
+    'These files are downloads: the offline copy of the atlas does not store them, so save them to use them offline.',
+  'evidence.columnList': 'Columns of {file}',
+  'evidence.column': 'Column',
+  'evidence.values': 'Values',
+  'evidence.list': 'list, separated by ";"',
+  'cite.atlasWhole': 'To cite the atlas as a whole, with its version:',
+  'cite.atlasFiles':
+    "The same record is in CITATION.cff in the atlas's repository, and the data files carry the version in datapackage.json.",
 } as const;
 
 export type UiKey = keyof typeof en;

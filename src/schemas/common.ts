@@ -74,10 +74,13 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 
+/** The pattern of an id: lower case, hyphenated. */
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** A lower-case, hyphenated identifier usable in URLs and anchors. */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens, e.g. "central-asia"');
+  .regex(slugPattern, 'a lower-case id with hyphens, e.g. "central-asia"');
 
 /**
  * How sure the atlas is of a fact.

@@ -255,6 +255,9 @@ export const makeSourceSchema = <R extends z.ZodType>(ref: RefFn<R>) =>
           message: 'the journal of a journal article (container)',
         });
       }
+      if (s.updated !== undefined && s.updated < s.added) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'a date on or after added' });
+      }
       if (!isResearchType(s.type)) return;
       if (s.study === undefined) {
         ctx.addIssue({
@@ -287,7 +290,4 @@ export const makeSourceSchema = <R extends z.ZodType>(ref: RefFn<R>) =>
           });
         }
       });
-      if (s.updated !== undefined && s.updated < s.added) {
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'a date on or after added' });
-      }
     });

@@ -9,6 +9,10 @@ declare module '@citation-js/core' {
   export const plugins: {
     config: { get(name: string): Record<string, unknown> };
   };
+  export const util: {
+    /** Rewrites CSL-JSON for citeproc-js (as citation-js's own outputs do). */
+    downgradeCsl(data: unknown[]): unknown[];
+  };
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';

@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIST, htmlPages, listFiles, read } from '../support/dist';
 import { precacheUrls } from '../support/pagefind';
+import { DATA_PATHS, FINDING_CITE_DIR } from '../../src/lib/data/files';
 
 const precached = precacheUrls();
 const files = listFiles();
+/** Downloads of the open data: the data tables, their package, single-finding citations. */
+const isDownload = (f: string) => DATA_PATHS.includes(f) || f.startsWith(FINDING_CITE_DIR);
 
 /** Precache budget: what one first visit downloads in the background. */
 const PRECACHE_BUDGET_GZIP = 3 * 1024 * 1024;
@@ -20,13 +23,21 @@ describe('the service worker', () => {
         f.startsWith('pagefind/') ||
         f.startsWith('_astro/') ||
         f.startsWith('geo/') ||
-        f.startsWith('cite/') ||
+        (f.startsWith('cite/') && !isDownload(f)) ||
         f.startsWith('icons/') ||
         f.endsWith('.webmanifest'),
     );
     expect(wanted.length).toBeGreaterThan(htmlPages().length);
     expect(precached.slice().sort()).toEqual(expect.arrayContaining(wanted));
     expect(precached).not.toContain('sw.js');
+  });
+
+  it('leaves the open-data downloads out of the first visit (the data page itself stays in)', () => {
+    const downloads = files.filter(isDownload);
+    expect(downloads).toEqual(expect.arrayContaining([...DATA_PATHS]));
+    expect(downloads.some((f) => f.startsWith(FINDING_CITE_DIR))).toBe(true);
+    expect(precached.filter(isDownload)).toEqual([]);
+    expect(precached).toContain('data/index.html');
   });
 
   it('stays within the precache budget', () => {

@@ -11,8 +11,11 @@ import { DIST, htmlPages, read } from '../support/dist';
 import { parseHtml } from '../support/html';
 
 const pages = htmlPages().map((file) => ({ file, ...parseHtml(read(file)) }));
-/** Script types that are data, never executed, so outside the CSP's reach. */
-const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json']);
+/**
+ * The one script type allowed inline: schema.org JSON-LD, a data block that
+ * browsers never execute (outside the CSP's reach). Any other inline type fails.
+ */
+const DATA_SCRIPT_TYPES = new Set(['application/ld+json']);
 
 describe('the Content Security Policy', () => {
   it('allows neither inline script nor eval (only WebAssembly compilation, for Pagefind)', () => {
@@ -89,6 +92,19 @@ describe('every page, under that policy', () => {
       }
     }
     expect(inline).toEqual([]);
+  });
+
+  it('has JSON-LD blocks that are JSON with no markup characters, so no text can end them', () => {
+    const blocks = pages.flatMap(({ file, elements }) =>
+      elements
+        .filter((e) => e.name === 'script' && e.attrs['type'] === 'application/ld+json')
+        .map((e) => ({ file, text: e.text })),
+    );
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const { file, text } of blocks) {
+      expect(text, file).not.toMatch(/[<>&]/);
+      expect(() => JSON.parse(text) as unknown, file).not.toThrow();
+    }
   });
 
   it('has no inline style, event handler or javascript: URL', () => {

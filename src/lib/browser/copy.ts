@@ -1,4 +1,7 @@
-/** Copy-to-clipboard buttons: `<button data-copy="id">` copies the text of #id. */
+/**
+ * Copy-to-clipboard buttons: `<button data-copy="id">` copies the text of #id;
+ * with several ids (`data-copy="a b"`) it copies each text on its own line.
+ */
 export function enableCopyButtons(root: ParentNode): void {
   const status = root.querySelector<HTMLElement>('[data-copy-status]');
   const message =
@@ -7,9 +10,12 @@ export function enableCopyButtons(root: ParentNode): void {
     if (!navigator.clipboard) continue;
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const target = document.getElementById(button.dataset['copy'] ?? '');
-      if (!target) return;
-      await navigator.clipboard.writeText(target.textContent?.trim() ?? '');
+      const texts = (button.dataset['copy'] ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .filter((text) => text !== '');
+      if (texts.length === 0) return;
+      await navigator.clipboard.writeText(texts.join('\n'));
       if (status) status.textContent = message;
     });
   }

@@ -2,10 +2,12 @@
  * What the service worker precaches, and how (Workbox `generateSW` options).
  * After one visit every page, the search bundle, the map's scripts and
  * GeoJSON, the styles and the citation files are in the browser, so the
- * whole atlas reads, maps and searches with no network.
+ * whole atlas reads, maps and searches with no network. The open-data
+ * downloads are not (see `PRECACHE_IGNORES`).
  */
 import { join } from 'node:path';
 import type { GenerateSWOptions } from 'workbox-build';
+import { DATA_PATHS, FINDING_CITE_DIR } from '../data/files';
 
 /** File kinds precached: pages, styles, scripts, data, the Pagefind index, citations, icons. */
 export const PRECACHE_EXTENSIONS = [
@@ -28,8 +30,20 @@ export const PRECACHE_EXTENSIONS = [
   'ris',
 ] as const;
 
-/** Files left out: the worker itself, and sitemaps (for crawlers, not readers). */
-export const PRECACHE_IGNORES = ['sw.js', 'workbox-*.js', '**/*.map', 'sitemap*.xml'] as const;
+/**
+ * Files left out: the worker itself, sitemaps (for crawlers, not readers),
+ * and the downloads of the open data: the data tables and their package, and
+ * the single-finding citation records. They grow with the library and are
+ * saved by readers who want them, so a first visit does not fetch them.
+ */
+export const PRECACHE_IGNORES = [
+  'sw.js',
+  'workbox-*.js',
+  '**/*.map',
+  'sitemap*.xml',
+  ...DATA_PATHS,
+  `${FINDING_CITE_DIR}**`,
+] as const;
 
 /** The largest single file precached; larger files fail the build rather than go missing. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;

@@ -2,12 +2,18 @@
  * Static citation files, each in BibTeX (.bib), RIS (.ris) and CSL-JSON (.json):
  * - /cite/<source-id>.<ext> for each source;
  * - /cite/atlas.<ext> for the whole library;
- * - /cite/subset/<facet>-<value>.<ext> for each type, region, theme and year.
+ * - /cite/subset/<facet>-<value>.<ext> for each type, region, theme and year;
+ * - /cite/finding/<source-id>/<finding-id>.<ext> for each finding, its locator in `note`
+ *   (downloads, left out of the offline precache).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { EXPORTS, type ExportFormat } from '../../lib/citations';
 import { subsets } from '../../lib/content/facets';
+import { absoluteUrl } from '../../lib/content/data';
 import { cslOf, facetedOf, getAtlas } from '../../lib/content/store';
+import { findingCiteStem } from '../../lib/data/files';
+import { findingCsl } from '../../lib/finding-citations';
+import { locatorDocument } from '../../lib/finding-locator';
 
 export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
@@ -17,10 +23,24 @@ export const getStaticPaths = (async () => {
     stem: `subset/${key}`,
     records: list.map((id) => items.get(id)!),
   }));
+  const findings = atlas.sources.flatMap((s) =>
+    s.data.findings.map((f) => ({
+      stem: findingCiteStem(s.id, f.id),
+      records: [
+        findingCsl(
+          items.get(s.id)!,
+          f,
+          absoluteUrl(`sources/${s.id}/#finding-${f.id}`),
+          locatorDocument(f, 'en', (id) => atlas.source(id).data),
+        ),
+      ],
+    })),
+  );
   const files = [
     { stem: 'atlas', records: all },
     ...all.map((item) => ({ stem: item.id, records: [item] })),
     ...groups,
+    ...findings,
   ];
   const formats = Object.keys(EXPORTS) as ExportFormat[];
   return formats.flatMap((ext) =>

@@ -1,0 +1,105 @@
+/** A finding's citation carries its locator, formatted by citeproc; its record carries it in `note`. */
+import { describe, expect, it } from 'vitest';
+import { parseCitations, toBibtex, toCsl, toRis } from '../../src/lib/citations';
+import {
+  citeFinding,
+  citeSource,
+  cslLocator,
+  findingCsl,
+  locatorText,
+} from '../../src/lib/finding-citations';
+
+const note = toCsl({
+  id: 'iccd-cop17-8',
+  title: 'The positive role of measures under the Convention',
+  type: 'secretariat-note',
+  bibliographic: {
+    authors: [{ literal: 'UNCCD secretariat' }],
+    issued: '2026-06-03',
+    publisher: 'United Nations Convention to Combat Desertification',
+    symbol: 'ICCD/COP(17)/8',
+    originalLanguage: 'en',
+  },
+});
+const article = toCsl({
+  id: 'hoffmann-2020',
+  title: 'A meta-analysis of country-level studies on environmental change and migration',
+  type: 'journal-article',
+  bibliographic: {
+    authors: [
+      { family: 'Hoffmann', given: 'Roman' },
+      { family: 'Dimitrova', given: 'Anna' },
+      { family: 'Muttarak', given: 'Raya' },
+    ],
+    issued: '2020',
+    container: 'Nature Climate Change',
+    volume: '10',
+    pages: '904–912',
+    originalLanguage: 'en',
+  },
+});
+
+describe('the citation of a finding', () => {
+  it('carries the paragraph in APA and Harvard', () => {
+    const para = { kind: 'paragraph', ref: '9' } as const;
+    expect(citeFinding(note, para, 'apa')).toBe('(UNCCD secretariat, 2026, para. 9)');
+    expect(citeFinding(note, para, 'harvard1')).toBe('(UNCCD secretariat, 2026, para. 9)');
+  });
+
+  it('uses each style’s author form and citeproc’s locator labels and ranges', () => {
+    const pages = { kind: 'page', ref: '12-14' } as const;
+    expect(citeFinding(article, pages, 'apa')).toBe('(Hoffmann et al., 2020, pp. 12–14)');
+    expect(citeFinding(article, pages, 'harvard1')).toBe(
+      '(Hoffmann, Dimitrova and Muttarak, 2020, pp. 12–14)',
+    );
+    expect(citeFinding(article, { kind: 'table', ref: '2' }, 'apa')).toBe(
+      '(Hoffmann et al., 2020, tbl. 2)',
+    );
+  });
+
+  it('names a section by its English label, and kinds CSL lacks as the atlas writes them', () => {
+    const section = {
+      kind: 'section',
+      ref: 'II.B',
+      label: { en: 'Key messages', zh: '要点' },
+    } as const;
+    expect(citeFinding(note, section, 'apa')).toBe('(UNCCD secretariat, 2026, sec. Key messages)');
+    expect(cslLocator({ kind: 'abstract', ref: 'abstract' })).toEqual({ suffix: ', abstract' });
+    expect(citeFinding(article, { kind: 'abstract', ref: 'abstract' }, 'apa')).toBe(
+      '(Hoffmann et al., 2020, abstract)',
+    );
+    expect(citeFinding(note, { kind: 'criterion', ref: '3' }, 'apa')).toBe(
+      '(UNCCD secretariat, 2026, criterion 3)',
+    );
+  });
+
+  it('is the source citation plus the locator', () => {
+    expect(citeSource(note, 'apa')).toBe('(UNCCD secretariat, 2026)');
+    expect(locatorText({ kind: 'footnote', ref: '4' })).toBe('n. 4');
+  });
+});
+
+describe('the record of one finding', () => {
+  const record = findingCsl(
+    note,
+    { id: 'central-asia-study', locator: { kind: 'paragraph', ref: '9' } },
+    'https://atlas.example/sources/iccd-cop17-8/#finding-central-asia-study',
+  );
+
+  it('is the source record under the finding id, with the locator and permalink in note', () => {
+    expect(record.id).toBe('iccd-cop17-8:central-asia-study');
+    expect(record.title).toBe(note.title);
+    expect(record.number).toBe('ICCD/COP(17)/8');
+    expect(record.note).toBe(
+      'Cited at para. 9; finding: https://atlas.example/sources/iccd-cop17-8/#finding-central-asia-study',
+    );
+  });
+
+  it('keeps the locator through BibTeX (note) and RIS (N1)', () => {
+    const bib = toBibtex([record]);
+    expect(bib).toContain('@techreport{iccd-cop17-8:central-asia-study,');
+    expect(parseCitations(bib)[0]?.note).toContain('Cited at para. 9');
+    const ris = toRis([record]);
+    expect(ris).toMatch(/^N1 {2}- Cited at para\. 9; finding: https:\/\/atlas\.example\//m);
+  });
+});
