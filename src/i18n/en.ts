@@ -15,6 +15,10 @@ export const en = {
   'nav.search': 'Search',
   'nav.glossary': 'Glossary',
   'nav.about': 'About and method',
+  'nav.menu': 'Menu',
+  'nav.evidenceMap': 'Evidence map',
+  'nav.data': 'Data',
+  'nav.breadcrumb': 'Breadcrumb',
   'lang.switch': '中文',
   'lang.switchLabel': 'Read this page in Chinese',
   'footer.licence':
@@ -28,6 +32,13 @@ export const en = {
   'home.openMap': 'Open the map',
   'home.openMapText': 'Regions, initiatives and pilot sites, each linked to its evidence.',
   'home.searchText': 'Search the findings and citations, even offline.',
+  'home.evidenceMap': 'The evidence map',
+  'home.evidenceMapText':
+    'How much evidence there is for each driver, region and outcome, which way it points and how strong it is.',
+  'home.dataText':
+    'Every map layer as a GeoJSON file, with its licence, its sources and how it was made.',
+  'home.aboutText':
+    'What the atlas covers, how its findings are verified and coded, its licences, and how to cite it.',
   'home.latest': 'Latest sources',
   'home.allSources': 'All {count} sources',
   'sources.title': 'Sources',
