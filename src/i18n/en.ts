@@ -299,6 +299,7 @@ export const en = {
   'map.intro':
     'Regions, initiatives and pilot sites named in the evidence. Choose a feature on the map or in the list to see what it is, how precisely it is placed and which sources stand behind it.',
   'map.legend': 'Layers',
+  'map.legendToggle': 'Layers and legend',
   'map.layer.regions': 'Regions',
   'map.layer.initiatives': 'Initiatives',
   'map.layer.sites': 'Pilot sites and meeting venues',

@@ -293,6 +293,7 @@ export const zh = {
   'map.intro':
     '证据中提到的区域、倡议和试点地点。在地图或列表中选择一个要素，即可查看它是什么、定位精确到何种程度，以及有哪些来源作为依据。',
   'map.legend': '图层',
+  'map.legendToggle': '图层和图例',
   'map.layer.regions': '区域',
   'map.layer.initiatives': '倡议',
   'map.layer.sites': '试点地点和会议地点',
