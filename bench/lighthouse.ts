@@ -9,9 +9,10 @@ import { CHROMIUM_ARGS, findChromium } from '../test/support/browser.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
-export type Scores = Record<Category, number | null>;
+/** Scores 0–100 per category, and the page's cumulative layout shift (0 is none). */
+export type Scores = Record<Category, number | null> & { cls: number | null };
 
-/** Runs Lighthouse on each URL in turn, in one Chromium. Scores are 0–100. */
+/** Runs Lighthouse on each URL in turn, in one Chromium. */
 export async function lighthouseScores(
   urls: Record<string, string>,
 ): Promise<Record<string, Scores>> {
@@ -31,14 +32,18 @@ export async function lighthouseScores(
         onlyCategories: [...CATEGORIES],
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { categories, runtimeError } = result.lhr;
+      const { audits, categories, runtimeError } = result.lhr;
       if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.message}`);
-      out[name] = Object.fromEntries(
-        CATEGORIES.map((c) => {
-          const score = categories[c]?.score;
-          return [c, typeof score === 'number' ? Math.round(score * 100) : null];
-        }),
-      ) as Scores;
+      const cls = audits['cumulative-layout-shift']?.numericValue;
+      out[name] = {
+        ...(Object.fromEntries(
+          CATEGORIES.map((c) => {
+            const score = categories[c]?.score;
+            return [c, typeof score === 'number' ? Math.round(score * 100) : null];
+          }),
+        ) as Record<Category, number | null>),
+        cls: typeof cls === 'number' ? cls : null,
+      };
     }
   } finally {
     chrome.kill();

@@ -16,9 +16,10 @@ const lh = (page: string) => (r: SizeResult) => {
   if (typeof r.lighthouse === 'string') return '—';
   const scores = r.lighthouse[page];
   if (!scores) return '—';
-  return [scores.performance, scores.accessibility, scores['best-practices'], scores.seo]
+  const marks = [scores.performance, scores.accessibility, scores['best-practices'], scores.seo]
     .map((v) => (v === null ? '?' : String(v)))
     .join(' / ');
+  return `${marks} · CLS ${scores.cls === null ? '?' : scores.cls.toFixed(3)}`;
 };
 
 const ROWS: Row[] = [
@@ -61,7 +62,7 @@ const ROWS: Row[] = [
     'map: navigation → first idle, median of 5',
     (r) => (typeof r.mapIdleMs === 'string' ? '—' : ms(r.mapIdleMs.median)),
   ],
-  ['Lighthouse home (perf / a11y / best pr. / SEO)', lh('home')],
+  ['Lighthouse home (perf / a11y / best pr. / SEO · CLS)', lh('home')],
   ['Lighthouse source page', lh('source')],
   ['Lighthouse map', lh('map')],
   ['Lighthouse search', lh('search')],

@@ -15,6 +15,9 @@ export const en = {
   'nav.search': 'Search',
   'nav.glossary': 'Glossary',
   'nav.about': 'About and method',
+  'nav.menu': 'Menu',
+  'nav.data': 'Data',
+  'nav.breadcrumb': 'Breadcrumb',
   'lang.switch': '中文',
   'lang.switchLabel': 'Read this page in Chinese',
   'footer.licence':
@@ -29,6 +32,11 @@ export const en = {
   'home.openMap': 'Open the map',
   'home.openMapText': 'Regions, initiatives and pilot sites, each linked to its evidence.',
   'home.searchText': 'Search the findings and citations, even offline.',
+  'home.evidenceMap': 'The evidence map',
+  'home.evidenceMapText':
+    'How much evidence there is for each driver, region and outcome, which way it points and how strong it is.',
+  'home.aboutText':
+    'What the atlas covers, how its findings are verified and coded, its licences, and how to cite it.',
   'home.latest': 'Latest sources',
   'home.allSources': 'All {count} sources',
   'sources.title': 'Sources',
@@ -525,6 +533,7 @@ export const en = {
   'map.intro':
     'Regions, initiatives and pilot sites named in the evidence, and the countries research studies draw their data from. Choose a feature on the map or in the list to see what it is, how precisely it is placed and which sources stand behind it.',
   'map.legend': 'Layers',
+  'map.legendToggle': 'Layers and legend',
   'map.layer.regions': 'Regions',
   'map.layer.initiatives': 'Initiatives',
   'map.layer.sites': 'Pilot sites and meeting venues',

@@ -1,10 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMapState, serializeMapState } from '../../src/lib/map-state';
 import { themeIds } from '../../src/schemas/common';
 import { sourceTypes } from '../../src/schemas/sources';
-import { DIST, htmlPages, listFiles, read } from '../support/dist';
+import { fileFor, htmlPages, listFiles, read } from '../support/dist';
 import { parseHtml, servedPath, type ParsedPage } from '../support/html';
 
 /** The origin the default build writes into canonical and alternate links. */
@@ -25,16 +23,6 @@ const URL_ATTRS: Record<string, string[]> = {
 };
 
 const pages = new Map<string, ParsedPage>(htmlPages().map((file) => [file, parseHtml(read(file))]));
-
-/** The file in dist/ that serves `pathname` (as a static host would), if any. */
-function fileFor(pathname: string): string | undefined {
-  const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
-  const candidates =
-    rel === '' || rel.endsWith('/')
-      ? [`${rel}index.html`]
-      : [rel, `${rel}/index.html`, `${rel}.html`];
-  return candidates.find((c) => existsSync(join(DIST, c)) && statSync(join(DIST, c)).isFile());
-}
 
 interface Link {
   page: string;

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axTree, disclosure } from '../support/ax-tree';
 import { watchedPage, type PageWatch } from '../support/browser';
 import { servedSite } from '../support/site';
 
 const site = servedSite();
 
 const ETHIOPIA = 'pilot:ethiopia-urban-rural';
+/** A common phone: 390 × 844 CSS pixels, touch. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 interface Opened {
   page: Page;
@@ -383,18 +386,76 @@ describe('the atlas map', () => {
     await close();
   });
 
-  it('fits a phone screen', async () => {
-    const { page, close } = await openMap('map/', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+  for (const root of ['', 'zh/']) {
+    it(`puts the map in a phone's first screen, before and after MapLibre (${root || 'en'})`, async () => {
+      /** The box of `selector`, checked to lie within the first screen of the page. */
+      const inFirstScreen = async (page: Page, selector: string) => {
+        const box = await page.locator(selector).boundingBox();
+        if (!box) throw new Error(`${selector} is not shown`);
+        expect(box.y, `${selector} top`).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, `${selector} bottom`).toBeLessThanOrEqual(PHONE.viewport.height);
+        expect(box.width).toBeGreaterThan(300);
+        expect(box.height).toBeGreaterThan(250);
+        return box;
+      };
+      // The static picture, as it stands until MapLibre is ready (and without JavaScript).
+      const still = await openMap(`${root}map/`, {
+        ...PHONE,
+        javaScriptEnabled: false,
+        ready: false,
+      });
+      const picture = await inFirstScreen(still.page, '[data-map-static] svg');
+      expect(await still.page.locator('[data-feature-id]').count()).toBeGreaterThan(0);
+      await still.close();
+
+      const live = await openMap(`${root}map/`, PHONE);
+      const map = await inFirstScreen(live.page, '.maplibregl-canvas');
+      expect(
+        await live.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+      // The same place and size (MapLibre rounds its canvas to whole pixels): the swap moves nothing.
+      for (const side of ['x', 'y', 'width', 'height'] as const)
+        expect(Math.abs(map[side] - picture[side]), side).toBeLessThanOrEqual(1);
+      expect(await live.page.locator('[data-feature-id]').count()).toBeGreaterThan(0);
+      await live.close();
     });
-    const box = await page.locator('.maplibregl-canvas').boundingBox();
-    expect(box?.width).toBeGreaterThan(300);
-    expect(box?.height).toBeGreaterThan(250);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-    ).toBe(true);
+  }
+
+  it('keeps the legend one tap away on a phone, and works it by keyboard and screen reader', async () => {
+    const { page, close } = await openMap('map/', PHONE);
+    const regions = page.getByRole('checkbox', { name: /^Regions/ });
+    expect(await regions.isVisible()).toBe(false);
+    expect((await disclosure(page, 'Layers and legend'))?.props['expanded']).toBe(false);
+
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.matches('.map-controls > summary')))
+        break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Layers and legend',
+    );
+    await page.keyboard.press('Enter');
+    expect(await regions.isVisible()).toBe(true);
+    expect((await disclosure(page, 'Layers and legend'))?.props['expanded']).toBe(true);
+    const boxes = (await axTree(page)).filter((n) => n.role === 'checkbox');
+    expect(boxes.map((n) => n.name)).toEqual([
+      expect.stringMatching(/^Regions/),
+      expect.stringMatching(/^Initiatives/),
+      expect.stringMatching(/^Pilot sites/),
+    ]);
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'regions',
+    );
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.hash === '#layers=initiatives,sites');
+    expect(await renderedIds(page, 'regions')).toEqual([]);
+
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await regions.isVisible()).toBe(false);
     await close();
   });
 });

@@ -1,5 +1,5 @@
 /** Helpers to read the built site in `dist/`. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const DIST = 'dist';
@@ -31,4 +31,14 @@ export function read(file: string, dir = DIST): string {
 export function urlsIn(html: string): string[] {
   const attrs = /\s(?:href|src|action|srcset|poster|data)=["']([^"']+)["']/g;
   return [...html.matchAll(attrs)].map((m) => m[1] ?? '');
+}
+
+/** The file in `dir` that serves `pathname` (as a static host would), if any. */
+export function fileFor(pathname: string, dir = DIST): string | undefined {
+  const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+  const candidates =
+    rel === '' || rel.endsWith('/')
+      ? [`${rel}index.html`]
+      : [rel, `${rel}/index.html`, `${rel}.html`];
+  return candidates.find((c) => existsSync(join(dir, c)) && statSync(join(dir, c)).isFile());
 }

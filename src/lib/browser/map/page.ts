@@ -260,7 +260,7 @@ export function initMapPage(root: HTMLElement): void {
     });
   }
   if (filters) {
-    filters.hidden = false;
+    for (const group of filters.querySelectorAll('fieldset')) group.disabled = false;
     filters.addEventListener('change', (e) => {
       const target = e.target as HTMLSelectElement;
       const value = target.value || null;

@@ -1,0 +1,90 @@
+/**
+ * Nothing moves once painted: no layout shift (CLS 0, by the browser's own
+ * layout-shift entries) on the home page, a source page, the map and search,
+ * in both languages, on a wide screen and a phone, until what arrives after
+ * first paint has arrived: the header's offline status, the map (MapLibre
+ * drawn over its static picture) and the search results with their filters.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedPage } from '../support/browser';
+import { servedSite } from '../support/site';
+
+const site = servedSite();
+
+interface Shift {
+  value: number;
+  sources: string[];
+}
+declare global {
+  interface Window {
+    __shifts?: Shift[];
+  }
+}
+
+/** Waits for what each page adds after first paint. */
+const PAGES: { path: string; settled: (page: Page) => Promise<unknown> }[] = [
+  { path: '', settled: () => Promise.resolve() },
+  { path: 'sources/iccd-cop17-8/', settled: () => Promise.resolve() },
+  {
+    path: 'map/',
+    settled: (page) => page.waitForSelector('[data-map-root][data-map-status="ready"]'),
+  },
+  {
+    path: 'search/?q=drought',
+    settled: (page) => page.waitForSelector('[data-search][data-state="done"]'),
+  },
+];
+
+const SCREENS = [
+  { name: 'wide', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+];
+
+describe('layout shift', () => {
+  for (const { name, ...screen } of SCREENS) {
+    it(`is zero on home, a source page, the map and search, in both languages (${name})`, async () => {
+      const context = await site.browser.newContext(screen);
+      await context.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources?: { node?: Node | null }[];
+          })[]) {
+            if (entry.hadRecentInput) continue;
+            window.__shifts?.push({
+              value: entry.value,
+              sources: (entry.sources ?? []).map((s) =>
+                s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : '?',
+              ),
+            });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const { page, watch } = await watchedPage(context, site.server.origin);
+      const shifts: Record<string, Shift[]> = {};
+      for (const root of ['', 'zh/']) {
+        for (const { path, settled } of PAGES) {
+          await page.goto(`${site.server.url}${root}${path}`);
+          // The offline status arrives once the service worker has answered; on the first
+          // page it says "Saving…", then "Available offline" once all is stored.
+          await page.waitForSelector('[data-offline-status][data-state="ready"]', {
+            timeout: 60_000,
+          });
+          await settled(page);
+          // Two frames, so a shift caused by the last change is recorded.
+          await page.evaluate(
+            () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+          );
+          shifts[`${root}${path}`] = (await page.evaluate(() => window.__shifts)) ?? [];
+        }
+      }
+      expect(Object.keys(shifts)).toHaveLength(2 * PAGES.length);
+      for (const [path, list] of Object.entries(shifts)) expect(list, path).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+      await context.close();
+    });
+  }
+});
