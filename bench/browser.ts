@@ -80,3 +80,50 @@ export const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
+
+export interface EvidenceMapLoad {
+  /** Navigation → the map's filters and grid ready (`__atlasEvidenceReadyAt`), ms. */
+  interactiveMs: number;
+  /** Bytes received until then (HTML, CSS, JS, index.json), all requests. */
+  bytes: number;
+  /** Of which for `evidence-map/index.json`. */
+  indexBytes: number;
+  requests: number;
+}
+
+async function evidenceMapOnce(browser: Browser, url: string): Promise<EvidenceMapLoad> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const all = meter(page);
+    const index = meter(page, (u) => u.includes('/evidence-map/index.json'));
+    await page.goto(url);
+    // Set by the page script (src/lib/browser/evidence-map/page.ts) once the index is read.
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __atlasEvidenceReadyAt?: number }).__atlasEvidenceReadyAt,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const interactiveMs = Math.round(Number(await handle.jsonValue()));
+    const [total, ofIndex] = await Promise.all([all.take(), index.take()]);
+    return {
+      interactiveMs,
+      bytes: total.bytes,
+      indexBytes: ofIndex.bytes,
+      requests: total.requests,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Navigation → the evidence map interactive, `runs` times, each in a fresh context. */
+export async function evidenceMapLoad(
+  browser: Browser,
+  root: string,
+  runs = 5,
+): Promise<EvidenceMapLoad[]> {
+  const out: EvidenceMapLoad[] = [];
+  for (let i = 0; i < runs; i++) out.push(await evidenceMapOnce(browser, `${root}evidence-map/`));
+  return out;
+}

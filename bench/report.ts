@@ -9,6 +9,9 @@ const x = (ratio: number) => `${ratio.toFixed(2)}×`;
 
 type Row = [string, (r: SizeResult) => string];
 
+const em = (f: (e: Exclude<SizeResult['evidenceMap'], string>) => string) => (r: SizeResult) =>
+  typeof r.evidenceMap === 'string' ? '—' : f(r.evidenceMap);
+
 const search =
   (which: 'rare' | 'common', f: (q: Exclude<SizeResult['search'], string>['rare']) => string) =>
   (r: SizeResult) => (typeof r.search === 'string' ? '—' : f(r.search[which]));
@@ -62,10 +65,21 @@ const ROWS: Row[] = [
     'map: navigation → first idle, median of 5',
     (r) => (typeof r.mapIdleMs === 'string' ? '—' : ms(r.mapIdleMs.median)),
   ],
+  ['evidence map: findings (with a coded effect)', em((e) => `${e.findings} (${e.coded})`)],
+  [
+    'evidence map: index.json / English details, gzip',
+    em((e) => `${kib(e.indexGzip)} / ${kib(e.detailsGzip)}`),
+  ],
+  ['evidence map: navigation → interactive, median of 5', em((e) => ms(e.load.interactiveMs))],
+  [
+    'evidence map: bytes until interactive (of which index.json)',
+    em((e) => `${kib(e.load.bytes)} (${kib(e.load.indexBytes)}), ${e.load.requests} requests`),
+  ],
   ['Lighthouse home (perf / a11y / best pr. / SEO · CLS)', lh('home')],
   ['Lighthouse source page', lh('source')],
   ['Lighthouse map', lh('map')],
   ['Lighthouse search', lh('search')],
+  ['Lighthouse evidence map', lh('evidence-map')],
 ];
 
 export function toMarkdown(result: BenchResult): string {
@@ -78,7 +92,7 @@ export function toMarkdown(result: BenchResult): string {
   );
   const notes = sizes.flatMap((n) => {
     const r = result.sizes[n] as SizeResult;
-    return [r.search, r.mapIdleMs, r.lighthouse]
+    return [r.search, r.mapIdleMs, r.evidenceMap, r.lighthouse]
       .filter((v): v is string => typeof v === 'string')
       .map((v) => `- ${n} sources: ${v}`);
   });

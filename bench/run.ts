@@ -11,11 +11,14 @@
  * - a cold search in headless Chromium, for a rare word and for a word on
  *   every source page: bytes transferred and time to first results;
  * - navigation → first map `idle` event, median of 5;
+ * - the evidence map: coded findings, its data files, and navigation → interactive
+   (bytes and time, median of 5);
  * - Lighthouse scores for home, a source page, the map and search.
  */
 import { spawn } from 'node:child_process';
 import {
   cpSync,
+  readFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -26,11 +29,19 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { launchChromium } from '../test/support/browser.ts';
 import { serve } from '../test/support/server.ts';
-import { coldQuery, mapIdle, median, type ColdQuery } from './browser.ts';
+import {
+  coldQuery,
+  evidenceMapLoad,
+  mapIdle,
+  median,
+  type ColdQuery,
+  type EvidenceMapLoad,
+} from './browser.ts';
 import { lighthouseScores, type Scores } from './lighthouse.ts';
 import { toMarkdown } from './report.ts';
 import { COMMON_WORD, plainPage, RARE_WORD, syntheticId, syntheticSource } from './synthetic.ts';
@@ -57,7 +68,20 @@ export interface SizeResult {
   index: { bytes: number; files: number };
   search: { rare: ColdQuery; common: ColdQuery } | string;
   mapIdleMs: { median: number; runs: number[] } | string;
+  evidenceMap: EvidenceMapResult | string;
   lighthouse: Record<string, Scores> | string;
+}
+
+export interface EvidenceMapResult {
+  /** Findings on the map, and of them those with a coded effect. */
+  findings: number;
+  coded: number;
+  /** gzip bytes of index.json and of all English details files. */
+  indexGzip: number;
+  detailsGzip: number;
+  /** The median run (by time), and every run's time. */
+  load: EvidenceMapLoad;
+  runs: number[];
 }
 
 export interface BenchResult {
@@ -207,6 +231,8 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
   };
   let search: SizeResult['search'] = 'no search page (dist/search/index.html) in this build';
   let mapIdleMs: SizeResult['mapIdleMs'] = 'no map page (dist/map/index.html) in this build';
+  let evidenceMap: SizeResult['evidenceMap'] =
+    'no evidence map (dist/evidence-map/index.html) in this build';
   let lighthouse: SizeResult['lighthouse'] = 'not run (--no-lighthouse)';
   try {
     if (has('search/index.html')) {
@@ -221,6 +247,28 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
       const runs = await mapIdle(browser, server.url, 5);
       mapIdleMs = { median: median(runs), runs };
     }
+    if (has('evidence-map/index.html')) {
+      log(`${n}: evidence map, 5 runs`);
+      const loads = await evidenceMapLoad(browser, server.url, 5);
+      const byTime = [...loads].sort((a, b) => a.interactiveMs - b.interactiveMs);
+      const index = JSON.parse(
+        readFileSync(join(atlasDist, 'evidence-map/index.json'), 'utf8'),
+      ) as {
+        findings: number[][];
+      };
+      const gz = (f: string) => gzipSync(readFileSync(join(atlasDist, f)), { level: 6 }).length;
+      evidenceMap = {
+        findings: index.findings.length,
+        // The second number of a finding's tuple is its direction, -1 when it has no coded effect.
+        coded: index.findings.filter((f) => (f[1] ?? -1) >= 0).length,
+        indexGzip: gz('evidence-map/index.json'),
+        detailsGzip: readdirSync(join(atlasDist, 'evidence-map'))
+          .filter((f) => f.startsWith('details-en-'))
+          .reduce((t, f) => t + gz(`evidence-map/${f}`), 0),
+        load: byTime[Math.floor(byTime.length / 2)] as EvidenceMapLoad,
+        runs: loads.map((l) => l.interactiveMs),
+      };
+    }
     if (withLighthouse) {
       log(`${n}: Lighthouse`);
       const urls: Record<string, string> = {
@@ -229,6 +277,7 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
       };
       if (has('map/index.html')) urls['map'] = `${server.url}map/`;
       if (has('search/index.html')) urls['search'] = `${server.url}search/?q=${COMMON_WORD}`;
+      if (has('evidence-map/index.html')) urls['evidence-map'] = `${server.url}evidence-map/`;
       lighthouse = await lighthouseScores(urls);
     }
   } finally {
@@ -263,6 +312,7 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
     index,
     search,
     mapIdleMs,
+    evidenceMap,
     lighthouse,
   };
 }

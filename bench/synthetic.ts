@@ -26,6 +26,43 @@ const THEMES = [
 const PATHWAYS = ['livelihoods', 'food-security', 'water-scarcity', 'crop-productivity'] as const;
 const SCALES = ['household', 'local', 'national', 'regional'] as const;
 const TYPES = ['study', 'report', 'session-document', 'secretariat-note'] as const;
+/**
+ * A sixth of the synthetic sources are research entries, every finding coded
+ * with an effect: about as many coded findings as sources. A few values of the
+ * coding vocabularies (src/schemas/research.ts, which Node cannot load here);
+ * the build rejects any value that drifts from them.
+ */
+export const RESEARCH_EVERY = 6;
+const DESIGNS = [
+  'meta-analysis',
+  'systematic-review',
+  'cross-country-panel',
+  'household-survey',
+  'qualitative',
+] as const;
+const DRIVERS = [
+  'drought',
+  'rainfall-deficit',
+  'aridity',
+  'land-degradation',
+  'desertification',
+  'temperature',
+] as const;
+const OUTCOMES = [
+  'migration',
+  'internal',
+  'international',
+  'rural-urban',
+  'temporary',
+  'immobility',
+] as const;
+const DIRECTIONS = [
+  'increases',
+  'decreases',
+  'mixed',
+  'no-significant-effect',
+  'not-assessed',
+] as const;
 const COUNTRIES = [
   'SEN',
   'MLI',
@@ -172,8 +209,15 @@ export const syntheticId = (i: number) => `bench-${String(i).padStart(5, '0')}`;
 export function syntheticSource(i: number, { regions, initiatives }: SyntheticOptions): string {
   const r = rng(i * 7919);
   const year = 2000 + (i % 26);
+  const research = i % RESEARCH_EVERY === 0;
   const findings = Array.from({ length: 5 + (i % 4) }, (_, k) => {
     const rare = i === 1 && k === 0 ? ` The ${RARE_WORD} meadows were the first to dry out.` : '';
+    const coded = research
+      ? [
+          `    readAt: { url: 'https://example.org/bench/${i}/abstract', part: abstract }`,
+          `    effect: { driver: ${pick(r, DRIVERS)}, outcome: ${pick(r, OUTCOMES)}, direction: ${pick(r, DIRECTIONS)}, scale: national }`,
+        ]
+      : [];
     return [
       `  - id: finding-${k + 1}`,
       `    text:`,
@@ -182,6 +226,7 @@ export function syntheticSource(i: number, { regions, initiatives }: SyntheticOp
       `    locator: { kind: paragraph, ref: '${k * 3 + 2}' }`,
       `    status: primary`,
       `    themes: [${pick(r, THEMES)}]`,
+      ...coded,
     ].join('\n');
   });
   return [
@@ -192,11 +237,20 @@ export function syntheticSource(i: number, { regions, initiatives }: SyntheticOp
     'shortTitle:',
     `  en: ${q(`Synthetic study ${i} (${year})`)}`,
     `  zh: ${q(`合成研究 ${i}（${year} 年）`)}`,
-    `type: ${pick(r, TYPES)}`,
+    research ? 'type: journal-article' : `type: ${pick(r, TYPES)}`,
+    ...(research
+      ? [
+          'study:',
+          `  design: ${pick(r, DESIGNS)}`,
+          `  sample: { en: ${q(enSentence(r))}, zh: ${q(zhSentence(r))} }`,
+          `  data: { en: ${q(enSentence(r))}, zh: ${q(zhSentence(r))} }`,
+        ]
+      : []),
     'bibliographic:',
     `  authors: [{ family: Author${i}, given: Alex }, { literal: Benchmark Institute }]`,
     `  issued: '${year}-0${1 + (i % 9)}'`,
     '  publisher: Benchmark Institute',
+    ...(research ? ['  container: Journal of Benchmark Studies'] : []),
     '  place: Bonn',
     `  url: https://example.org/bench/${i}`,
     '  originalLanguage: en',

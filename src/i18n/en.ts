@@ -486,6 +486,7 @@ export const en = {
     'Without JavaScript the three tables show every count, unfiltered; the filters and the lists of findings need it.',
   'evidence.keys':
     'In the table, move between cells with the arrow keys, Home and End (Ctrl+Home and Ctrl+End for the corners); press Enter to list the findings of a cell, row or column, and Escape to close the list.',
+  'evidence.panel.title': 'Findings of the chosen cell',
   'evidence.panel.cell': '{row} × {col}',
   'evidence.panel.row': '{row}: every column',
   'evidence.panel.col': '{col}: every row',

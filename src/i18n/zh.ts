@@ -468,6 +468,7 @@ export const zh = {
     '未启用 JavaScript 时，三张表格显示未经筛选的全部数字；筛选和发现列表需要 JavaScript。',
   'evidence.keys':
     '在表格中，用方向键、Home 和 End 键（Ctrl+Home 和 Ctrl+End 到达两角）在单元格之间移动；按 Enter 键列出某个单元格、行或列的发现，按 Escape 键关闭列表。',
+  'evidence.panel.title': '所选单元格的发现',
   'evidence.panel.cell': '{row} × {col}',
   'evidence.panel.row': '{row}：所有列',
   'evidence.panel.col': '{col}：所有行',

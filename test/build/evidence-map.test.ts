@@ -144,7 +144,8 @@ describe('the home page block "What the evidence says"', () => {
     it(`counts, for each coded driver, findings per direction and studies (${lang})`, () => {
       const html = read(page);
       const start = html.indexOf('aria-labelledby="home-evidence"');
-      const block = html.slice(start, html.indexOf('</section>', start));
+      // Up to the next heading of the page (the block holds a section of its own).
+      const block = html.slice(start, html.indexOf('<h2', html.indexOf('</h2>', start)));
       const research = oracleFindings().filter((f) => f.direction !== null && f.tier !== 'policy');
       const expected = drivers
         .map((d) => {
