@@ -12,7 +12,9 @@ import { parseHtml } from '../support/html';
 
 const KB = 1024;
 const BUDGET = {
-  sourcePageHtml: 15 * KB,
+  // 15 KB until December 2026; each finding now carries its own citation (issue 15),
+  // and the COP 15 note's 21 findings in Chinese came to 15.3 KB.
+  sourcePageHtml: 16 * KB,
   allCss: 20 * KB,
   readingPageJs: 35 * KB,
   mapPageJs: 470 * KB,

@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../../src/lib/citations';
 import { parseCitations } from '../../src/lib/citations';
 import { locatorText } from '../../src/lib/finding-citations';
+import { locatorDocument } from '../../src/lib/finding-locator';
 import { dataSources } from '../support/content';
 import { read } from '../support/dist';
 import { parseHtml } from '../support/html';
 
 const sources = dataSources('content');
+const byId = new Map(sources.map((s) => [s.id, s]));
 const pages = sources.flatMap((s) =>
   ['', 'zh/'].map((prefix) => ({ source: s, file: `${prefix}sources/${s.id}/index.html` })),
 );
@@ -112,9 +114,16 @@ describe('the citation of each finding', () => {
       const html = read(file);
       for (const f of source.findings) {
         const locator = locatorText(f.locator);
+        // A finding read in another document is cited with that document's locator, said so.
+        const doc = locatorDocument(f, 'en', (id) => byId.get(id));
         const apa = new RegExp(`<span id="finding-${f.id}-apa">([^<]+)</span>`).exec(html)?.[1];
-        expect(apa, `${file}#finding-${f.id}`).toMatch(/^\(.+, \d{4}[a-z]?, .+\)$/);
-        expect(apa?.replace(/&amp;/g, '&')).toContain(locator);
+        if (doc === undefined) {
+          expect(apa, `${file}#finding-${f.id}`).toMatch(/^\(.+, \d{4}[a-z]?, .+\)$/);
+          expect(apa?.replace(/&amp;/g, '&')).toContain(locator);
+        } else {
+          expect(apa, `${file}#finding-${f.id}`).toMatch(/^\(.+, \d{4}[a-z]?\), as reported in /);
+          expect(apa?.replace(/&amp;/g, '&')).toContain(`as reported in ${doc}, ${locator}`);
+        }
         const stem = `cite/finding/${source.id}/${f.id}`;
         expect(html).toContain(`data-stem="/cite/finding/${source.id}/"`);
         if (file.startsWith('zh/')) continue;
@@ -122,7 +131,9 @@ describe('the citation of each finding', () => {
           (text) => parseCitations(text)[0],
         );
         for (const r of records) {
-          expect(r?.note, stem).toContain(`Cited at ${locator}`);
+          expect(r?.note, stem).toContain(
+            doc === undefined ? `Cited at ${locator}` : `As reported in ${doc}, ${locator}`,
+          );
           expect(r?.note, stem).toContain(`/sources/${source.id}/#finding-${f.id}`);
         }
         checked++;

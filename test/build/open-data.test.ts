@@ -7,6 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../src/lib/data/files';
+import { locatorText } from '../../src/lib/finding-citations';
+import { locatorDocument } from '../../src/lib/finding-locator';
 import { RELEASE } from '../../src/lib/release';
 import { dataSources } from '../support/content';
 import { validateDataPackage } from '../support/datapackage';
@@ -43,7 +45,15 @@ describe('dist/data/', () => {
         regions: s.regions.join(';'),
         themes: (f.themes ?? []).join(';'),
       });
-      expect(row?.['citation']).toMatch(/^\(.+, \d{4}[a-z]?, .+\)$/);
+      // A finding read in another document carries that document's name with its locator.
+      const doc = locatorDocument(f, 'en', (id) => sources.find((x) => x.id === id));
+      if (doc === undefined) {
+        expect(row?.['citation']).toMatch(/^\(.+, \d{4}[a-z]?, .+\)$/);
+        expect(row?.['locator']).toBe(locatorText(f.locator));
+      } else {
+        expect(row?.['citation']).toContain(`as reported in ${doc}, ${locatorText(f.locator)}`);
+        expect(row?.['locator']).toBe(`${doc}, ${locatorText(f.locator)}`);
+      }
       expect(row?.['permalink']).toMatch(new RegExp(`/sources/${s.id}/#finding-${f.id}$`));
     }
   });
