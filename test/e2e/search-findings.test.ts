@@ -50,6 +50,10 @@ function written(locator: Locator, lang: Lang): string {
     paragraph: { en: `¶${ref}`, zh: `第${ref}段` },
     footnote: { en: `footnote ${ref}`, zh: `脚注${ref}` },
     page: { en: `p. ${ref}`, zh: `第${ref}页` },
+    criterion: { en: `criterion ${ref}`, zh: `标准${ref}` },
+    abstract: { en: 'abstract', zh: '摘要' },
+    table: { en: `table ${ref}`, zh: `表${ref}` },
+    figure: { en: `figure ${ref}`, zh: `图${ref}` },
   };
   return forms[locator.kind]?.[lang] ?? ref;
 }
@@ -75,9 +79,15 @@ describe('search sub-results of findings', () => {
       const page = watched.page;
       await page.goto(`${site.server.url}${path}?q=${encodeURIComponent(query)}`);
       await page.waitForSelector('[data-search][data-state="done"]');
+      // "Show more" appends a batch without changing the search state: wait for
+      // the list to grow before asking again.
       while (await page.locator('[data-more]').isVisible()) {
+        const shown = await page.locator('[data-results] > li').count();
         await page.locator('[data-more]').click();
-        await page.waitForSelector('[data-search][data-state="done"]');
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-results] > li').length > n,
+          shown,
+        );
       }
       const matches: Match[] = await page.locator('.result__matches li').evaluateAll((lis) =>
         lis.map((li) => ({
