@@ -532,7 +532,7 @@ export const en = {
   'evidence.link.source': 'On the evidence map',
   'map.title': 'Map',
   'map.intro':
-    'Regions, initiatives and pilot sites named in the evidence, and the countries research studies draw their data from. Choose a feature on the map or in the list to see what it is, how precisely it is placed and which sources stand behind it.',
+    'Regions, initiatives, pilot sites and the study areas of research in the evidence. Choose a feature to see what it is, how precisely it is placed and which sources stand behind it.',
   'map.legend': 'Layers',
   'map.legendToggle': 'Layers and legend',
   'map.layer.regions': 'Regions',

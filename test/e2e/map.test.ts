@@ -216,7 +216,7 @@ describe('the atlas map', () => {
     const { page, close } = await openMap();
     /** Presses Tab until the focused element matches, and checks its focus is visible. */
     const tabTo = async (selector: string) => {
-      for (let i = 0; i < 80; i += 1) {
+      for (let i = 0; i < 300; i += 1) {
         await page.keyboard.press('Tab');
         if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
           const visible = await page.evaluate(() => {
@@ -442,6 +442,7 @@ describe('the atlas map', () => {
     expect(boxes.map((n) => n.name)).toEqual([
       expect.stringMatching(/^Regions/),
       expect.stringMatching(/^Initiatives/),
+      expect.stringMatching(/^Study areas/),
       expect.stringMatching(/^Pilot sites/),
     ]);
 
@@ -450,7 +451,7 @@ describe('the atlas map', () => {
       'regions',
     );
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => location.hash === '#layers=initiatives,sites');
+    await page.waitForFunction(() => location.hash === '#layers=initiatives,studies,sites');
     expect(await renderedIds(page, 'regions')).toEqual([]);
 
     await page.keyboard.press('Shift+Tab');
