@@ -378,6 +378,7 @@ export const en = {
   'source.journal': 'Journal',
   'source.book': 'Book',
   'source.container': 'Published in',
+  'source.authors': 'Authors',
   'source.editors': 'Editors',
   'source.volume': 'Volume',
   'source.issue': 'Issue',

@@ -366,6 +366,7 @@ export const zh = {
   'source.journal': '期刊',
   'source.book': '图书',
   'source.container': '载于',
+  'source.authors': '作者',
   'source.editors': '编者',
   'source.volume': '卷',
   'source.issue': '期',

@@ -167,6 +167,18 @@ describe('search', () => {
     expect(new URL(page.url()).search).toBe('?q=zqxjvwk');
   });
 
+  it("finds an author by name, but never stands an author's initial in for a word it lacks", async () => {
+    const page = await open();
+    await searchFor(page, '?q=Umetbaeva');
+    expect(await resultLinks(page)).toEqual(['/sources/chandonnet-2016/']);
+    // Pagefind alone would answer these with every page that cites a "Z." or an "A.".
+    for (const nonsense of ['zqxjvwk', 'aqxjvwk', 'drought qqxjvwk']) {
+      await searchFor(page, `?q=${encodeURIComponent(nonsense)}`);
+      expect(await status(page)).toBe(`No results for “${nonsense}”.`);
+      expect(await page.locator('.result').count()).toBe(0);
+    }
+  });
+
   it('says so clearly when the index cannot be loaded', async () => {
     context = await site.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();

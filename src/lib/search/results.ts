@@ -54,3 +54,43 @@ export function bestSubResults<T extends SubResult>(
     .slice(0, limit)
     .map(({ sub }) => sub);
 }
+
+/** Leading characters a query word and a word of the page must share. */
+const FOUND_PREFIX = 3;
+
+/** Scripts written without spaces between words: a match may start anywhere. */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words of a query as Pagefind reads them: lower case, without quotes or punctuation. */
+export function queryWords(query: string): string[] {
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+}
+
+/**
+ * Whether every word of the query is really on a page (its text and its
+ * metadata: title, citation…), and not only a stand-in Pagefind chose.
+ *
+ * When a word is not in its index, Pagefind searches for the longest prefix
+ * of it that is (pagefind/pagefind#315): tolerant of a half-typed word, but a
+ * word it cannot find at all falls back to a one-letter word — an author's
+ * initial in a citation, the article "a" — and then nonsense such as
+ * "zqxjvwk" "finds" every page with a "Z.". A word counts as found where the
+ * page holds a word that begins with its first three characters (all of them
+ * for a shorter word), so "droughts" finds "drought" and "installa" finds
+ * "installation", but "zqxjvwk" finds nothing. The search pages ask this of
+ * the best result: Pagefind gives every result the same stand-in.
+ */
+export function queryWordsFound(query: string, texts: readonly string[]): boolean {
+  const haystack = texts.join('\n').toLocaleLowerCase();
+  return queryWords(query).every((word) => {
+    const head = [...word].slice(0, FOUND_PREFIX).join('');
+    if (UNSPACED.test(head)) return haystack.includes(head);
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(head)}`, 'u').test(haystack);
+  });
+}

@@ -14,8 +14,9 @@ import {
   type SearchState,
 } from '../../search/state';
 import { format, resultsText, type SearchStrings } from '../../search/strings';
+import { queryWordsFound } from '../../search/results';
 import { downloadCitations } from './download';
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind';
+import { loadPagefind, resultTexts, type Pagefind, type PagefindResult } from './pagefind';
 import { el, renderResult } from './render';
 
 const PAGE_SIZE = 10;
@@ -186,8 +187,16 @@ export class SearchPage {
       const counts = new Map<FilterKey | null, FilterCounts>();
       queries.forEach(({ key }, i) => counts.set(key, responses[i]?.filters ?? {}));
       if (isEmpty(state)) counts.set(null, this.totals);
+      let results = isEmpty(state) ? [] : (responses[0]?.results ?? []);
+      const best = results[0];
+      if (term !== null && best && !queryWordsFound(term, resultTexts(await best.data()))) {
+        // Pagefind found only a stand-in for a word of the query: nothing, honestly.
+        results = [];
+        for (const key of counts.keys()) counts.set(key, {});
+      }
+      if (run !== this.run) return;
       this.renderFacets(buildFacets(state, counts, this.locale));
-      this.results = isEmpty(state) ? [] : (responses[0]?.results ?? []);
+      this.results = results;
       this.shown = 0;
       this.els.results.replaceChildren();
       await this.showMore(false);

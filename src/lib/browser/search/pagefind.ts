@@ -12,6 +12,8 @@ export interface PagefindResultData {
   /** Safe HTML from Pagefind: the page's text, escaped, with the matches in <mark>. */
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The page's indexed text, plain. */
+  content: string;
   sub_results: (SubResult & { anchor?: { id: string; element: string } })[];
 }
 
@@ -27,6 +29,12 @@ export interface PagefindResponse {
   filters: FilterCounts;
   totalFilters: FilterCounts;
 }
+
+/** The page's text and metadata, to check what a result really matched. */
+export const resultTexts = (data: PagefindResultData): string[] => [
+  data.content,
+  ...Object.values(data.meta).filter((v) => v !== undefined),
+];
 
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;

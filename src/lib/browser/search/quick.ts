@@ -6,8 +6,9 @@
  * box; Tab moves on as usual and closes the panel when focus leaves it.
  */
 import { resultsText, type HeaderStrings } from '../../search/strings';
+import { queryWordsFound } from '../../search/results';
 import { loadStrings } from '../strings';
-import { loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
+import { loadPagefind, resultTexts, type Pagefind, type PagefindResultData } from './pagefind';
 import { el, renderResult } from './render';
 
 const SHOWN = 5;
@@ -142,8 +143,10 @@ export class QuickSearch {
         loadStrings<HeaderStrings>(this.root.dataset['stringsUrl'] ?? ''),
       ]);
       const response = await pagefind.search(query);
-      const results = response?.results ?? [];
-      const data = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+      let results = response?.results ?? [];
+      let data = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+      const best = data[0];
+      if (best && !queryWordsFound(query, resultTexts(best))) [results, data] = [[], []];
       if (run !== this.run) return;
       this.show(strings, query, results.length, data);
     } catch {
