@@ -31,11 +31,12 @@ import { designs, drivers, effectDirections, outcomes } from '../../src/schemas/
 
 const KB = 1024;
 /**
- * All of the page's JS and data, every details chunk included. The aim was
- * 60 KB; the Chinese texts of the 45 coded studies take the Chinese page to
- * 62.4 KB (details are fetched only when a cell is opened).
+ * The page's own JS and data, gzip: every script the evidence map loads (on
+ * demand too) that a plain page of the atlas does not (the header's search
+ * box and offline status come with every page), and all of its data, every
+ * details chunk included, though a chunk is fetched only when a cell opens.
  */
-const BUDGET = { today: 64 * KB, atThousand: 150 * KB };
+const BUDGET = { today: 60 * KB, atThousand: 150 * KB };
 const PAGES = { en: 'evidence-map/index.html', zh: 'zh/evidence-map/index.html' } as const;
 const VIEWS = Object.keys(ORACLE_VIEWS) as OracleView[];
 
@@ -215,13 +216,17 @@ describe('links to the evidence map', () => {
 });
 
 describe('evidence map byte budgets (gzip)', () => {
+  const scriptsOfPage = (file: string) =>
+    scriptsOf(
+      { file, ...parseHtml(read(file)) },
+      { dynamic: true, exclude: (f) => f.startsWith('pagefind/') },
+    );
+  /** The scripts of the page that a plain page (About, same language) does not load. */
   const jsOf = async (file: string) => {
-    const page = { file, ...parseHtml(read(file)) };
-    const scripts = await scriptsOf(page, {
-      dynamic: true,
-      exclude: (f) => f.startsWith('pagefind/'),
-    });
-    return scripts.reduce((total, f) => total + gzipSize(f), 0);
+    const plain = new Set(await scriptsOfPage(file.replace('evidence-map/', 'about/')));
+    const own = (await scriptsOfPage(file)).filter((f) => !plain.has(f));
+    expect(own.some((f) => f.includes('EvidenceMap'))).toBe(true);
+    return own.reduce((total, f) => total + gzipSize(f), 0);
   };
 
   it(`keeps the page's JS and data within ${kb(BUDGET.today)} in each language`, async () => {
