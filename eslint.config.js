@@ -1,4 +1,7 @@
-// One linter for the whole tree: typescript-eslint for .ts, eslint-plugin-astro for .astro.
+// One linter for the whole tree: typescript-eslint for .ts — with the rules
+// that read types (`recommendedTypeChecked`, through the project service) —
+// and eslint-plugin-astro for .astro. Plain JavaScript and .astro files are
+// linted without type information.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
@@ -8,8 +11,17 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'bench-results/'] },
   js.configs.recommended,
-  tseslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
   astro.configs.recommended,
+  {
+    files: ['**/*.astro', '**/*.astro/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {

@@ -9,27 +9,27 @@ import type { CslItem } from './citations';
 type CslName = NonNullable<CslItem['author']>[number];
 
 /** A name as Highwire writes it: "Family, Given", or the institution. */
-export const highwireName = (n: CslName): string =>
+const highwireName = (n: CslName): string =>
   'literal' in n ? n.literal : `${n.family}, ${n.given}`;
 
 /** A CSL date as Highwire writes it: YYYY, YYYY/MM or YYYY/MM/DD. */
-export const highwireDate = (item: CslItem): string =>
+const highwireDate = (item: CslItem): string =>
   item.issued['date-parts'][0]
     .map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0')))
     .join('/');
 
 /** A CSL date as ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const isoDate = (item: CslItem): string => highwireDate(item).replace(/\//g, '-');
+const isoDate = (item: CslItem): string => highwireDate(item).replace(/\//g, '-');
 
 /** First and last page of a CSL page range ("904–912" → ["904", "912"]). */
-export function pageRange(page: string | undefined): { first?: string; last?: string } {
+function pageRange(page: string | undefined): { first?: string; last?: string } {
   if (page === undefined) return {};
   const [first, last] = page.split(/[–-]/);
   return { ...(first ? { first } : {}), ...(last ? { last } : {}) };
 }
 
 /** The address of a PDF of the source, if its `https:` URL is one. */
-export function pdfUrl(item: CslItem): string | undefined {
+function pdfUrl(item: CslItem): string | undefined {
   if (item.URL === undefined) return undefined;
   const url = new URL(item.URL);
   return url.protocol === 'https:' && /\.pdf$/i.test(url.pathname) ? item.URL : undefined;

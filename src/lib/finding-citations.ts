@@ -129,7 +129,7 @@ export function locatorText(loc: Locator): string {
 }
 
 /** The id of a finding's record: `<source id>:<finding id>` (also its BibTeX key). */
-export const findingRecordId = (sourceId: string, findingId: string): string =>
+const findingRecordId = (sourceId: string, findingId: string): string =>
   `${sourceId}:${findingId}`;
 
 /**

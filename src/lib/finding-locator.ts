@@ -16,7 +16,7 @@ export interface LocatedFinding {
 }
 
 /** The atlas entry a `via.source` names (a source's data has this shape). */
-export interface ViaDocument {
+interface ViaDocument {
   shortTitle: Localized;
   bibliographic: { symbol?: string | undefined };
 }

@@ -48,7 +48,7 @@ export function contentNotes(sources: readonly NotedSource[], w: ReleaseWindow):
 }
 
 /** A release heading of the changelog: `## 0.1.0 — 2026-12-01`. */
-export const RELEASE_HEADING = /^## (\d+\.\d+\.\d+) — (\d{4}-\d{2}-\d{2})$/gm;
+const RELEASE_HEADING = /^## (\d+\.\d+\.\d+) — (\d{4}-\d{2}-\d{2})$/gm;
 
 /** The releases of a changelog, newest first, with the text of each section. */
 export function changelogReleases(

@@ -8,9 +8,6 @@
 import { z } from 'astro/zod';
 import { documentUrl, iso3, localized } from './common';
 
-/** Re-exported: research code has read it from here since the research schema came in. */
-export { documentUrl };
-
 /**
  * Study designs, strongest synthesis first.
  * - `meta-analysis`: pools estimates from many studies statistically (incl. meta-regression).
@@ -38,7 +35,7 @@ export const designs = [
   'projection-modelling',
   'displacement-data',
 ] as const;
-export const design = z.enum(designs);
+const design = z.enum(designs);
 export type Design = z.infer<typeof design>;
 
 /** Design tiers shown on the evidence map: syntheses, primary studies, policy documents. */
@@ -80,7 +77,7 @@ export const drivers = [
   'sudden-onset',
   'environmental-change',
 ] as const;
-export const driver = z.enum(drivers);
+const driver = z.enum(drivers);
 export type Driver = z.infer<typeof driver>;
 
 /**
@@ -107,7 +104,7 @@ export const outcomes = [
   'asylum',
   'labour',
 ] as const;
-export const outcome = z.enum(outcomes);
+const outcome = z.enum(outcomes);
 export type Outcome = z.infer<typeof outcome>;
 
 /**
@@ -125,7 +122,7 @@ export const effectDirections = [
   'no-significant-effect',
   'not-assessed',
 ] as const;
-export const effectDirection = z.enum(effectDirections);
+const effectDirection = z.enum(effectDirections);
 export type EffectDirection = z.infer<typeof effectDirection>;
 
 /** Scales of an effect. `multi-country` for cross-country studies. */
@@ -164,7 +161,7 @@ export type Effect = z.infer<typeof effect>;
  * - `record`: a catalogue or publisher record with a description.
  */
 export const readParts = ['abstract', 'first-pages', 'full-text', 'summary', 'record'] as const;
-export const readPart = z.enum(readParts);
+const readPart = z.enum(readParts);
 export type ReadPart = z.infer<typeof readPart>;
 
 /** Where the atlas read a research finding: the copy and the part of it. */
@@ -176,10 +173,9 @@ export const readAt = z
     part: readPart,
   })
   .strict();
-export type ReadAt = z.infer<typeof readAt>;
 
 /** Years the data of a study cover. */
-export const period = z
+const period = z
   .object({
     /** First year of data. */
     from: z.number().int().min(1800).max(2100),

@@ -32,13 +32,13 @@ export const sourceTypes = [
   'dataset',
   'research-report',
 ] as const;
-export const sourceType = z.enum(sourceTypes);
+const sourceType = z.enum(sourceTypes);
 
 /**
  * Types of research evidence: each needs a `study` block (design, sample,
  * data) and a structured `effect` and `readAt` on every finding.
  */
-export const researchTypes = [
+const researchTypes = [
   'journal-article',
   'working-paper',
   'book-chapter',
@@ -58,7 +58,7 @@ export const documentLanguage = z.enum(['en', 'zh', 'fr', 'es', 'ar', 'ru']);
 export const doiPattern = /^10\.\d{4,9}\/[^\s]+$/;
 
 /** A person or an institution as author. */
-export const author = z.union([
+const author = z.union([
   z.object({
     /** Family name. */ family: z.string().trim().min(1),
     /** Given names. */ given: z.string().trim().min(1),
@@ -159,7 +159,7 @@ export const dlddLink = z.object({
 });
 
 /** A short verbatim quotation, in the language(s) the source text exists in. */
-export const quote = z
+const quote = z
   .object({
     /** Quotation from the English text. */
     en: z.string().trim().min(1).optional(),
@@ -171,7 +171,7 @@ export const quote = z
   });
 
 /** A key finding: one claim, with where it is in the source. */
-export const finding = z
+const finding = z
   .object({
     /** Anchor id, unique within the source, e.g. "dldd-contributes". */
     id: slug,

@@ -68,13 +68,16 @@ describe('the map layers in dist/geo', () => {
         sources: [e.id],
       }))
       .filter((x) => x.iso3.length > 0);
-    const built = layer('studies').features.map((f) => ({
-      id: String(f.id),
-      iso3: f.properties?.['iso3'],
-      findings: f.properties?.['findings'],
-      design: f.properties?.['design'],
-      sources: f.properties?.['sources'],
-    }));
+    const built = layer('studies').features.map((f) => {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      return {
+        id: String(f.id),
+        iso3: p['iso3'],
+        findings: p['findings'],
+        design: p['design'],
+        sources: p['sources'],
+      };
+    });
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(built.sort(byId)).toEqual(expected.sort(byId));
   });

@@ -16,7 +16,7 @@ import { DIST, read } from '../support/dist';
 
 const sources = dataSources('content');
 const csv = (file: string) =>
-  parse(read(`data/${file}`), { columns: true }) as Record<string, string>[];
+  parse<Record<string, string>>(read(`data/${file}`), { columns: true });
 
 describe('dist/data/', () => {
   it('has one findings.csv row per finding, each matching its content entry', () => {
@@ -75,7 +75,10 @@ describe('dist/data/', () => {
 
   it('has the same rows as JSON', () => {
     for (const files of Object.values(DATA_FILES)) {
-      const json = JSON.parse(read(`data/${files.json}`)) as Record<string, unknown>[];
+      const json = JSON.parse(read(`data/${files.json}`)) as Record<
+        string,
+        string | number | boolean | null | string[]
+      >[];
       const rows = csv(files.csv);
       expect(json).toHaveLength(rows.length);
       json.forEach((record, i) => {

@@ -36,7 +36,7 @@ interface Opened {
 async function open(
   path = 'evidence-map/',
   options: BrowserContextOptions & {
-    before?: (page: Page) => Promise<unknown>;
+    before?: (page: Page) => unknown;
     ready?: boolean;
   } = {},
 ): Promise<Opened> {
@@ -283,7 +283,7 @@ describe('the evidence map page', () => {
     ].join('&');
     let dialogs = 0;
     const { page, watch, close } = await open(`evidence-map/?${hostile}`, {
-      before: async (p) => {
+      before: (p) => {
         p.on('dialog', async (d) => {
           dialogs += 1;
           await d.dismiss();
@@ -342,10 +342,7 @@ describe('the evidence map page', () => {
     expect(csv.name).toBe(
       `atlas-evidence-map-driver-region-${key.replace('~_', '~').replace('~', '-')}.csv`,
     );
-    const rows = parse(csv.text.replace(/^\ufeff/, ''), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(csv.text.replace(/^\ufeff/, ''), { columns: true });
     expect(rows.map((r) => `${r['source_id']}/${r['finding_id']}`)).toEqual(
       cell.findings.map((f) => `${f.source}/${f.id}`),
     );

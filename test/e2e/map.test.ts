@@ -313,6 +313,8 @@ describe('the atlas map', () => {
           if (r.resourceType() === 'script') scripts.push(r.url());
         });
         await p.addInitScript(() => {
+          // Called with .call(this) below, so unbound is safe.
+          // eslint-disable-next-line @typescript-eslint/unbound-method
           const original = HTMLCanvasElement.prototype.getContext;
           HTMLCanvasElement.prototype.getContext = function (
             this: HTMLCanvasElement,

@@ -11,6 +11,10 @@ export interface AxNode {
   props: Record<string, unknown>;
 }
 
+/** A CDP accessibility value as text: roles and names are strings (or numbers). */
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
 interface RawNode {
   ignored?: boolean;
   role?: { value?: unknown };
@@ -26,8 +30,8 @@ export async function axTree(page: Page): Promise<AxNode[]> {
     return nodes
       .filter((n) => !n.ignored)
       .map((n) => ({
-        role: String(n.role?.value ?? ''),
-        name: String(n.name?.value ?? ''),
+        role: text(n.role?.value),
+        name: text(n.name?.value),
         props: Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value])),
       }));
   } finally {

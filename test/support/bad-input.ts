@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { join } from 'node:path';
 import { validateContent } from '../../src/lib/content/validate';
 
-export const CORPUS = 'test/fixtures/bad-input';
+const CORPUS = 'test/fixtures/bad-input';
 const GOOD_CONTENT = 'test/fixtures/content/good';
 const GOOD_GEO = 'test/fixtures/geo/defs-valid';
 /** Prose pages come from the real content: the fixtures have none. */

@@ -20,7 +20,7 @@ const SYSTEM_PATHS = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export const NO_BROWSER_MESSAGE = [
+const NO_BROWSER_MESSAGE = [
   'No Chromium found for the browser tests. Any one of these works:',
   '  - set CHROMIUM_PATH=/path/to/chromium',
   '  - install a system Chromium (Debian/Ubuntu: `sudo apt-get install chromium`)',

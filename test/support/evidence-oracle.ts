@@ -20,7 +20,7 @@ import { THEMES } from '../../src/schemas/common';
 import { designTier, drivers, outcomes } from '../../src/schemas/research';
 import { ELSEWHERE_COLUMN, GLOBAL_COLUMN } from '../../src/lib/evidence-map/model';
 
-export const CONTENT = process.env['ATLAS_CONTENT_DIR'] ?? 'content';
+const CONTENT = process.env['ATLAS_CONTENT_DIR'] ?? 'content';
 
 interface RawFinding {
   id: string;

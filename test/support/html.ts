@@ -1,7 +1,7 @@
 /** A small, fast view of a built HTML page: its elements, attributes and ids. */
 import { Parser } from 'htmlparser2';
 
-export interface Element {
+interface Element {
   name: string;
   attrs: Record<string, string>;
   /** Text directly inside (only kept for <script> and <style>). */

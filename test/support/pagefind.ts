@@ -12,7 +12,7 @@ export interface Fragment {
 }
 
 /** Pagefind's files are gzip, then a "pagefind_dcd" signature, then the data. */
-export function decodePagefindFile(bytes: Buffer): string {
+function decodePagefindFile(bytes: Buffer): string {
   const text = gunzipSync(bytes).toString('utf8');
   if (!text.startsWith('pagefind_dcd')) throw new Error('not a Pagefind file');
   return text.slice('pagefind_dcd'.length);

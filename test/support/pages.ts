@@ -12,7 +12,7 @@ export interface SitePage {
 }
 
 /** "zh/sources/x/" → "sources/*"; "sources/by/year/" → "sources/by/*"; "" → "home". */
-export function pageType(path: string): string {
+function pageType(path: string): string {
   const parts = path
     .replace(/^zh\/?/, '')
     .split('/')

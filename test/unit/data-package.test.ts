@@ -56,7 +56,7 @@ const withFinding = (change: (row: Row) => Row, at = 0) => ({
 describe('the findings table', () => {
   it('has one row per finding, read back by a CSV parser with every column', () => {
     const csv = toCsv(FINDING_COLUMNS, tables.findings);
-    const records = parse(csv, { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(csv, { columns: true });
     const findings = sources.flatMap((s) => s.findings.map((f) => ({ s, f })));
     expect(findings.length).toBeGreaterThan(0);
     expect(records).toHaveLength(findings.length);
@@ -76,7 +76,7 @@ describe('the findings table', () => {
   it('quotes commas, quotes and line breaks (CSV from csv-stringify, never by hand)', () => {
     const tricky = 'A "quoted", comma\nand a new line';
     const csv = toCsv(FINDING_COLUMNS, withFinding((r) => ({ ...r, text_en: tricky })).findings);
-    const [first] = parse(csv, { columns: true }) as Record<string, string>[];
+    const [first] = parse<Record<string, string>>(csv, { columns: true });
     expect(first?.['text_en']).toBe(tricky);
   });
 
@@ -84,10 +84,9 @@ describe('the findings table', () => {
     const json = JSON.parse(toJson(tables.findings)) as Row[];
     const withThemes = json.find((r) => Array.isArray(r['themes']) && r['themes'].length > 1);
     expect(withThemes).toBeDefined();
-    const csv = parse(toCsv(FINDING_COLUMNS, tables.findings), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const csv = parse<Record<string, string>>(toCsv(FINDING_COLUMNS, tables.findings), {
+      columns: true,
+    });
     const same = csv.find(
       (r) =>
         r['source_id'] === withThemes?.['source_id'] &&

@@ -21,7 +21,9 @@ const written = readdirSync(SOURCES)
       'data' in parsed
         ? (parsed.data as { bibliographic?: { doi?: unknown } }).bibliographic?.doi
         : undefined;
-    return doi === undefined ? [] : [{ file: name, doi: String(doi) }];
+    return doi === undefined
+      ? []
+      : [{ file: name, doi: typeof doi === 'string' ? doi : JSON.stringify(doi) }];
   });
 
 describe('DOIs in content/', () => {

@@ -87,13 +87,12 @@ describe('findings CSV', () => {
   it('quotes commas, quotes and line breaks, escapes formulas, and keeps Chinese', () => {
     const csv = findingsCsv(rowsFor('zh'));
     expect(csv.startsWith('\ufeff')).toBe(true);
-    const parsed = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(csv.slice(1), { columns: true });
     expect(Object.keys(parsed[0] ?? {})).toEqual([...FINDING_COLUMNS]);
     expect(parsed.map((r) => r['text'])).toEqual(['它说。', '上升，然后下降']);
-    const en = parse(findingsCsv(rowsFor('en')).slice(1), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const en = parse<Record<string, string>>(findingsCsv(rowsFor('en')).slice(1), {
+      columns: true,
+    });
     expect(en[1]?.['text']).toBe('\'=HYPERLINK("x") rises, a lot;\nthen falls');
     expect(en[1]?.['source_title']).toBe('Study B, "quoted", 2021');
   });

@@ -68,7 +68,7 @@ const finding = (
           direction: 'increases',
           scale: 'national',
           ...effect,
-        } as Effect,
+        },
       }
     : {}),
   ...more,
@@ -300,7 +300,10 @@ describe('the published files', () => {
   it('refuses a file of another format and drops what does not fit', () => {
     expect(() => decodeIndex({ v: 99 })).toThrow(/format/);
     expect(() => decodeIndex(null)).toThrow();
-    const encoded = JSON.parse(JSON.stringify(encodeIndex(index)));
+    const encoded = JSON.parse(JSON.stringify(encodeIndex(index))) as {
+      sources: unknown[];
+      findings: unknown[];
+    };
     encoded.sources[0] = ['<script>', 0, 2020, 0, 0];
     encoded.findings[2] = [1, 99, 0, [], [], [], []];
     encoded.findings[3] = [1, 0, 0, [1e9], [], [], []];

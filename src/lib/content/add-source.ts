@@ -23,7 +23,7 @@ export class RecordError extends Error {
 }
 
 /** Input formats, by file extension. */
-export const FORMATS = {
+const FORMATS = {
   bib: { label: 'BibTeX', citationJs: '@bibtex/text' },
   ris: { label: 'RIS', citationJs: '@ris/file' },
   json: { label: 'CSL-JSON', citationJs: '@csl/list+object' },
@@ -77,7 +77,7 @@ export function parseRecord(text: string, format: RecordFormat): CslRecord {
   }
   let items: CslRecord[];
   try {
-    items = new Cite(input, { forceType: citationJs }).data as CslRecord[];
+    items = new Cite(input, { forceType: citationJs }).data;
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0] ?? '';
     throw new RecordError(`not a valid ${label} record (citation-js: ${reason})`);
@@ -90,7 +90,7 @@ export function parseRecord(text: string, format: RecordFormat): CslRecord {
 }
 
 /** Source type of a CSL type: a report is a working paper when it has a series number. */
-export function sourceTypeOf(item: CslRecord): SourceType {
+function sourceTypeOf(item: CslRecord): SourceType {
   switch (item.type) {
     case 'article-journal':
       return 'journal-article';
@@ -141,7 +141,7 @@ const text = (v: string | number | undefined): string | undefined => {
 };
 
 /** The bibliographic block of the entry, from the record alone. */
-export function bibliographicOf(item: CslRecord): Record<string, unknown> {
+function bibliographicOf(item: CslRecord): Record<string, unknown> {
   const authors = (item.author ?? []).map((a) => person(a, 'author'));
   if (authors.length === 0) throw new RecordError('no author');
   const doi = text(item.DOI)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
@@ -177,7 +177,7 @@ export function bibliographicOf(item: CslRecord): Record<string, unknown> {
 }
 
 /** An ASCII slug: diacritics dropped, lower case, hyphens. */
-export const slugOf = (s: string): string =>
+const slugOf = (s: string): string =>
   s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

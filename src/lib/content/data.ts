@@ -18,7 +18,7 @@ import { buildDate, RELEASE } from '../release';
 import { cslOf, getAtlas, ids, type Source } from './store';
 
 /** A source entry as the data tables read it (links as ids). */
-export function dataSourceOf(source: Source): DataSource {
+function dataSourceOf(source: Source): DataSource {
   const d = source.data;
   return {
     id: source.id,
@@ -44,7 +44,7 @@ export function absoluteUrl(path: string, lang: Lang = 'en'): string {
 }
 
 /** The context of the data tables in this build. */
-export function dataContext(sources: readonly Source[]): DataContext {
+function dataContext(sources: readonly Source[]): DataContext {
   const byId = new Map(sources.map((s) => [s.id, s]));
   return {
     csl: (s) => cslOf(byId.get(s.id)!),

@@ -17,7 +17,7 @@ export interface FacetedSource {
 }
 
 /** The facet values of one source. */
-export function facetValues(source: FacetedSource): Record<Facet, string[]> {
+function facetValues(source: FacetedSource): Record<Facet, string[]> {
   return {
     type: [source.type],
     region: [...source.regions],

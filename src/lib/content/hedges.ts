@@ -13,7 +13,7 @@ import { readNumbers, showValue } from './numbers';
  * whole words or phrases; Chinese ones are matched inside the text after the
  * words of `NOT_HEDGES` are taken out (会 in 会议, 可 in 可持续, 能 in 能源).
  */
-export const HEDGES: Record<Lang, readonly string[]> = {
+const HEDGES: Record<Lang, readonly string[]> = {
   en: [
     'can',
     'could',
@@ -71,7 +71,7 @@ export const HEDGES: Record<Lang, readonly string[]> = {
 };
 
 /** Chinese words that hold a hedge character without being a hedge. */
-export const NOT_HEDGES: readonly string[] = [
+const NOT_HEDGES: readonly string[] = [
   // 会: meetings, society, opportunity, bodies
   '会议',
   '大会',
@@ -180,7 +180,7 @@ export type Bound = 'upper' | 'lower' | 'about';
  * ("10 million or more", "1,000 万以上"). A Chinese number followed by 多 or 余
  * ("30 多亿", "30 余") is bounded below.
  */
-export const BOUNDS: Record<
+const BOUNDS: Record<
   Lang,
   { before: Record<Bound, readonly string[]>; after: Record<Bound, readonly string[]> }
 > = {

@@ -13,7 +13,7 @@ import type { Lang } from '../../schemas/common';
 import { SYMBOL } from './figures';
 
 /** A number as it stands in a text. */
-export interface Quantity {
+interface Quantity {
   /** Its value, scale words applied ("1,000 万" → 10,000,000). */
   value: number;
   /** Where it starts and ends in the text (the scale word included). */

@@ -5,11 +5,8 @@
  * so a half-written entry can never be published.
  */
 
-/** The marker that starts every placeholder. */
-export const PLACEHOLDER = 'TODO';
-
 /** True for a placeholder: a string starting with "TODO" as a word. */
-export const isPlaceholder = (value: unknown): value is string =>
+const isPlaceholder = (value: unknown): value is string =>
   typeof value === 'string' && /^TODO\b/.test(value.trim());
 
 /** The paths of every placeholder in a parsed frontmatter value, in document order. */

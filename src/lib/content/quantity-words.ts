@@ -9,7 +9,7 @@
 import type { Lang } from '../../schemas/common';
 
 /** Families of quantity words, each with the pattern that finds any of its forms. */
-export const QUANTITY_WORDS: Record<Lang, Readonly<Record<string, RegExp>>> = {
+const QUANTITY_WORDS: Record<Lang, Readonly<Record<string, RegExp>>> = {
   en: {
     most: /(?<!\bthe\s)\bmost\b/i,
     mostly: /\bmostly\b/i,

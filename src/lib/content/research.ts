@@ -24,9 +24,9 @@ import {
 
 /** Scales of a finding and kinds of locator, in schema order (the schemas define them inline). */
 export const effectScales = effectScale.options;
-export type EffectScale = (typeof effectScales)[number];
+type EffectScale = (typeof effectScales)[number];
 export const locatorKinds = locator.shape.kind.options;
-export type LocatorKind = Locator['kind'];
+type LocatorKind = Locator['kind'];
 
 /** The parts of a source entry these helpers read. */
 export interface ResearchLike {
@@ -52,7 +52,7 @@ export interface ResearchLike {
 export const isStudy = (s: ResearchLike): boolean => s.study !== undefined;
 
 /** The design tier of an entry: synthesis, primary study, or policy document (no design). */
-export const tierOf = (s: ResearchLike): DesignTier => designTier(s.study?.design);
+const tierOf = (s: ResearchLike): DesignTier => designTier(s.study?.design);
 
 /**
  * The countries a study's data come from: the source's own countries and the

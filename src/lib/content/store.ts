@@ -13,7 +13,7 @@ import { citedBy } from './relations';
 export type Source = CollectionEntry<'sources'>;
 export type Initiative = CollectionEntry<'initiatives'>;
 export type Region = CollectionEntry<'regions'>;
-export type GlossaryTerm = CollectionEntry<'glossary'>;
+type GlossaryTerm = CollectionEntry<'glossary'>;
 
 /** Ids of the entries a list of references points to. */
 export const ids = (refs: readonly { id: string }[]): string[] => refs.map((r) => r.id);

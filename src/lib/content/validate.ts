@@ -21,12 +21,7 @@ import { parityProblems } from './parity';
 import { unlocatedQuantityWords } from './quantity-words';
 import { isUnder, placeholderPaths } from './placeholders';
 
-export const COLLECTIONS: readonly CollectionName[] = [
-  'sources',
-  'initiatives',
-  'regions',
-  'glossary',
-];
+const COLLECTIONS: readonly CollectionName[] = ['sources', 'initiatives', 'regions', 'glossary'];
 
 /** A reference as written in frontmatter: the id of the entry (its file name). */
 const ref: RefFn = () => z.string().regex(/^[a-z0-9-]+$/, 'the id of an entry (its file name)');
@@ -84,11 +79,7 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Reads the entries of one collection folder. Problems go to `problems`. */
-export function loadCollection(
-  root: string,
-  collection: CollectionName,
-  problems: string[],
-): Entry[] {
+function loadCollection(root: string, collection: CollectionName, problems: string[]): Entry[] {
   const dir = join(root, collection);
   let names: string[];
   try {
@@ -134,7 +125,7 @@ export function loadCollection(
       continue;
     }
     if (todos.length > 0) continue;
-    entries.push({ collection, id, file, data: result.data as Record<string, unknown> });
+    entries.push({ collection, id, file, data: result.data });
   }
   return entries;
 }
@@ -219,10 +210,10 @@ function checkFigures(entry: Entry, index: Index, problems: string[]): void {
       ['summary', d['summary'] as { en: string; zh: string }],
       ['dlddLink.rationale', link.rationale],
     ];
-    owners = [d as LocatedText];
+    owners = [d];
   } else if (entry.collection === 'initiatives' || entry.collection === 'regions') {
     fields = [['description', d['description'] as { en: string; zh: string }]];
-    owners = [d as LocatedText, ...sourcesOf(d['sources'])];
+    owners = [d, ...sourcesOf(d['sources'])];
   } else {
     fields = [['definition', d['definition'] as { en: string; zh: string }]];
     owners = sourcesOf([d['source']]);

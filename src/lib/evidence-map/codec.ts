@@ -18,7 +18,7 @@ import {
 } from './model';
 
 /** Bumped when the format changes. */
-export const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 1;
 
 type SourceTuple = [id: string, tier: number, year: number, language: number, onMap: 0 | 1];
 type FindingTuple = [
@@ -148,9 +148,9 @@ function readFinding(
     const list = lists[i];
     const length = vocabulary.axes[axis].length;
     if (!Array.isArray(list) || !list.every((k) => isIndex(k, length))) return undefined;
-    keys[axis] = [...new Set(list as number[])];
+    keys[axis] = [...new Set(list)];
   }
-  return { source: at, direction: direction as number, status: status as number, keys };
+  return { source: at, direction: direction, status: status, keys };
 }
 
 const text = (v: unknown, max = 20_000): string | undefined =>

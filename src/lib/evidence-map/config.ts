@@ -28,7 +28,7 @@ export const EVIDENCE_STRING_KEYS = [
   'evidence.copied',
   'evidence.notOnMap',
 ] as const;
-export type EvidenceStringKey = (typeof EVIDENCE_STRING_KEYS)[number];
+type EvidenceStringKey = (typeof EVIDENCE_STRING_KEYS)[number];
 
 /** Labels of every id the page shows, in the page language. */
 export interface Labels {

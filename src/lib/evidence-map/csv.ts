@@ -44,7 +44,7 @@ export const FINDING_COLUMNS = [
   'places',
   'source_language',
 ] as const;
-export type FindingColumn = (typeof FINDING_COLUMNS)[number];
+type FindingColumn = (typeof FINDING_COLUMNS)[number];
 export type FindingRow = Record<FindingColumn, string>;
 
 export const findingsCsv = (rows: readonly FindingRow[]): string => writeCsv(FINDING_COLUMNS, rows);

@@ -15,8 +15,7 @@ import { VIEWS, type EvidenceIndex, type ViewId } from './model';
  * - `one-study`: research findings from a single study (thin).
  * - `evidence`: research findings from two studies or more.
  */
-export const CELL_STATES = ['gap', 'policy-only', 'one-study', 'evidence'] as const;
-export type CellState = (typeof CELL_STATES)[number];
+export type CellState = 'gap' | 'policy-only' | 'one-study' | 'evidence';
 
 export interface Cell {
   /** Indices of the findings in the cell, ascending. */

@@ -45,7 +45,7 @@ import {
 } from './model';
 
 /** Findings per details file: about 20 KB gzip of text each. */
-export const DEFAULT_CHUNK = 200;
+const DEFAULT_CHUNK = 200;
 
 /** A finding as the content collection gives it. */
 export interface FindingEntry {
@@ -71,7 +71,7 @@ export interface SourceEntry {
   };
 }
 
-export interface RegionEntry {
+interface RegionEntry {
   id: string;
   data: { countries: readonly string[] };
 }
@@ -91,7 +91,7 @@ const byId = <T extends { id: string }>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** The vocabularies of the map: every list read from the schemas, regions from content. */
-export function vocabularyOf(regions: readonly RegionEntry[]): Vocabulary {
+function vocabularyOf(regions: readonly RegionEntry[]): Vocabulary {
   const driverRows: string[] = [...drivers];
   for (const theme of THEMES.drivers) if (!driverRows.includes(theme)) driverRows.push(theme);
   return {

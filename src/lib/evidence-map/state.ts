@@ -33,7 +33,7 @@ export const defaultState = (): EvidenceMapState => ({
 /** Query strings longer than this are ignored whole. */
 export const MAX_QUERY_LENGTH = 2000;
 /** Years accepted in a URL. */
-export const YEAR_RANGE = [1800, 2100] as const;
+const YEAR_RANGE = [1800, 2100] as const;
 
 const KEYS = ['view', 'cell', 'row', 'col', ...LIST_FILTERS, 'from', 'to'] as const;
 type Key = (typeof KEYS)[number];

@@ -10,7 +10,7 @@ import { FILTER_KEYS, type FilterKey, type SearchState } from './state';
 /** Pagefind's counts: filter → value → number of pages. */
 export type FilterCounts = Partial<Record<string, Record<string, number>>>;
 
-export interface FacetValue {
+interface FacetValue {
   value: string;
   count: number;
   selected: boolean;

@@ -23,7 +23,7 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Orders of results: Pagefind's relevance, or by year. */
 export const SORTS = ['relevance', 'year-desc', 'year-asc'] as const;
-export type Sort = (typeof SORTS)[number];
+type Sort = (typeof SORTS)[number];
 
 export interface SearchState {
   /** The words typed, trimmed; "" for none. */
@@ -33,7 +33,7 @@ export interface SearchState {
   sort: Sort;
 }
 
-export function emptyFilters(): Record<FilterKey, string[]> {
+function emptyFilters(): Record<FilterKey, string[]> {
   return Object.fromEntries(FILTER_KEYS.map((k) => [k, []])) as unknown as Record<
     FilterKey,
     string[]

@@ -35,7 +35,7 @@ export const SEARCH_STRING_KEYS = [
   'search.filter.status',
   'search.filter.language',
 ] as const;
-export type SearchStringKey = (typeof SEARCH_STRING_KEYS)[number];
+type SearchStringKey = (typeof SEARCH_STRING_KEYS)[number];
 
 /**
  * The strings of the header's quick results and offline indicator. Every page

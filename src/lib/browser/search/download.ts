@@ -9,7 +9,7 @@ import {
 } from '../../search/export';
 import { saveFile } from '../save';
 
-export const isExt = (ext: string): ext is ExportExt => Object.hasOwn(EXPORT_FORMATS, ext);
+const isExt = (ext: string): ext is ExportExt => Object.hasOwn(EXPORT_FORMATS, ext);
 
 /** Fetches `cite/<id>.<ext>` for every id, joins them and saves them as `name`. */
 export async function downloadSourceCitations(

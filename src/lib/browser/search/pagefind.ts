@@ -23,7 +23,7 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 
-export interface PagefindResponse {
+interface PagefindResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
   filters: FilterCounts;
