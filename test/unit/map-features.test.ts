@@ -7,7 +7,7 @@ import {
   toFeatureCollection,
   unionBbox,
 } from '../../src/lib/map/features';
-import { DEFAULT_STATE, type MapState } from '../../src/lib/map-state';
+import { DEFAULT_STATE, type MapState } from '../../src/lib/map/state';
 import {
   countByLayer,
   focusFor,

@@ -10,7 +10,7 @@
  * only what differs from the default, in a fixed order, so equal states give
  * equal URLs.
  */
-import { LAYER_IDS, isEntryId, isFeatureId, type LayerId } from './map/features';
+import { LAYER_IDS, isEntryId, isFeatureId, type LayerId } from './features';
 
 /**
  * The closed vocabularies a URL is checked against: the atlas's theme ids and
