@@ -1,0 +1,35 @@
+/**
+ * The "Regions" layer: one feature per region that lists countries, its
+ * member countries dissolved from Natural Earth. A region is defined by its
+ * members (`content/regions`), not by a line of its own.
+ */
+import { firstParagraph, sourcesOfRegion } from '../content';
+import type { ThematicFeature } from '../types';
+import type { LayerContext } from './context';
+
+export function buildRegions(ctx: LayerContext): ThematicFeature[] {
+  const { content } = ctx;
+  return [...content.regions.values()].flatMap((r) => {
+    if (r.countries.length === 0) return [];
+    const n = r.countries.length;
+    const feature = ctx.countryArea('regions', {
+      id: `region:${r.id}`,
+      kind: 'region',
+      file: r.file,
+      name: r.name,
+      countries: r.countries,
+      precisionNote: {
+        en: `Whole territory of its ${n} member countries, dissolved from Natural Earth boundaries; the region is defined by its members, not by a line of its own.`,
+        zh: `由其 ${n} 个成员国的全部领土合并而成（Natural Earth 边界）；该区域由成员国界定，本身没有单独的边界线。`,
+      },
+      sources: sourcesOfRegion(content, r.id),
+      initiatives: [...content.initiatives.values()]
+        .filter((i) => i.regions.includes(r.id))
+        .map((i) => i.id)
+        .sort(),
+      regions: [r.id],
+      note: r.membershipNote ?? firstParagraph(r.description),
+    });
+    return feature ? [feature] : [];
+  });
+}
