@@ -8,7 +8,7 @@ import type { Point } from 'geojson';
 import { buildAtlasGeo, type BuiltAtlasGeo } from '../../src/lib/geo/build';
 import { gzipSize } from '../../src/lib/geo/catalogue';
 import { entriesNamed, lookUp } from '../../src/lib/geo/gazetteer';
-import type { Area } from '../../src/lib/geo/process';
+import type { Area } from '../../src/lib/geo/geometry';
 import { locatorSubject } from '../../src/lib/geo/subject';
 import type { ThematicFeature } from '../../src/lib/geo/types';
 

@@ -18,7 +18,7 @@ import { buildRegions } from './layers/regions';
 import { buildSites } from './layers/sites';
 import { buildStudyAreas } from './layers/studies';
 import { memoised } from './memo';
-import type { Area } from './process';
+import type { Area } from './geometry';
 import {
   LAYER_NAMES,
   THEMATIC_LAYERS,

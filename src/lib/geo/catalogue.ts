@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import type { Localized } from './content';
 import type { Definitions } from './definitions';
 import { packageVersion, type Scale } from './natural-earth';
-import { PRECISION, SLIVER_KM2 } from './process';
+import { PRECISION } from './geometry';
+import { SLIVER_KM2 } from './process';
 import { codesOf, joinList, localized, scaleLabel } from './text';
 import {
   BASEMAP_LAYERS,

@@ -7,7 +7,7 @@
 import { booleanClockwise, booleanPointInPolygon, booleanValid, kinks } from '@turf/turf';
 import countries from 'i18n-iso-countries';
 import type { Geometry, Polygon, Position } from 'geojson';
-import { PRECISION } from './process';
+import { PRECISION } from './geometry';
 import { KINDS, PRECISIONS, THEMATIC_LAYERS, type ThematicLayer } from './types';
 
 const fmt = (p: Position) => `[${p[0]}, ${p[1]}]`;

@@ -6,7 +6,8 @@
  */
 import { Problems } from '../errors';
 import { neCountries, neLand } from '../natural-earth';
-import { bboxOf, dissolve, finish, repair, type Area } from '../process';
+import { bboxOf, type Area } from '../geometry';
+import { dissolve, finish, repair } from '../process';
 import { nameOf } from '../text';
 import type { BasemapCollection, BasemapFeature, ThematicFeature } from '../types';
 import { geometryProblems } from '../validate';

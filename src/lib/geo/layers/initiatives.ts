@@ -6,7 +6,8 @@
  */
 import { booleanIntersects } from '@turf/turf';
 import { firstParagraph, sourcesOfInitiative } from '../content';
-import { band, labelOf, withMeasures } from '../process';
+import { labelOf, withMeasures } from '../geometry';
+import { band } from '../process';
 import { codesOf, fill } from '../text';
 import type { ThematicFeature } from '../types';
 import type { LayerContext } from './context';
