@@ -103,50 +103,52 @@ export const ISSUED = String.raw`\d{4}(-\d{2}(-\d{2})?)?`;
  * Columns that describe the source, in both tables: a finding row reads them
  * through its source as a source row does (a `FindingInput` is a `SourceInput`).
  */
-export const SOURCE_ID: Column<SourceInput> = {
-  name: 'source_id',
-  type: 'string',
-  required: true,
-  description: 'Id of the source (its page is sources/<source_id>/).',
-  value: (x) => x.source.id,
-};
-export const SHORT_CITATION: Column<SourceInput> = {
-  name: 'short_citation',
-  type: 'string',
-  required: true,
-  description: 'In-text citation of the source, APA style, e.g. "(UNCCD secretariat, 2026)".',
-  value: (x) => citeSource(x.csl, 'apa'),
-};
-export const YEAR: Column<SourceInput> = {
-  name: 'year',
-  type: 'integer',
-  required: true,
-  description: 'Year the source was issued.',
-  value: (x) => Number(x.source.bibliographic.issued.slice(0, 4)),
-};
-export const TYPE: Column<SourceInput> = {
-  name: 'type',
-  type: 'string',
-  required: true,
-  vocabulary: sourceTypes,
-  description: 'Kind of source.',
-  value: (x) => x.source.type,
-};
-export const DESIGN: Column<SourceInput> = {
-  name: 'design',
-  type: 'string',
-  vocabulary: designs,
-  description: 'Study design of a research source; empty for UN and policy documents.',
-  value: (x) => opt(x.source.study?.design),
-};
-export const REGIONS: Column<SourceInput> = {
-  name: 'regions',
-  type: 'string',
-  list: true,
-  pattern: SLUG,
-  description: 'Ids of the regions of the source, separated by ;.',
-  value: (x) => x.source.regions,
-};
+export const SOURCE_COLUMNS_SHARED = {
+  sourceId: {
+    name: 'source_id',
+    type: 'string',
+    required: true,
+    description: 'Id of the source (its page is sources/<source_id>/).',
+    value: (x) => x.source.id,
+  },
+  shortCitation: {
+    name: 'short_citation',
+    type: 'string',
+    required: true,
+    description: 'In-text citation of the source, APA style, e.g. "(UNCCD secretariat, 2026)".',
+    value: (x) => citeSource(x.csl, 'apa'),
+  },
+  year: {
+    name: 'year',
+    type: 'integer',
+    required: true,
+    description: 'Year the source was issued.',
+    value: (x) => Number(x.source.bibliographic.issued.slice(0, 4)),
+  },
+  type: {
+    name: 'type',
+    type: 'string',
+    required: true,
+    vocabulary: sourceTypes,
+    description: 'Kind of source.',
+    value: (x) => x.source.type,
+  },
+  design: {
+    name: 'design',
+    type: 'string',
+    vocabulary: designs,
+    description: 'Study design of a research source; empty for UN and policy documents.',
+    value: (x) => opt(x.source.study?.design),
+  },
+  regions: {
+    name: 'regions',
+    type: 'string',
+    list: true,
+    pattern: SLUG,
+    description: 'Ids of the regions of the source, separated by ;.',
+    value: (x) => x.source.regions,
+  },
+} as const satisfies Record<string, Column<SourceInput>>;
 
 /**
  * A pair of text columns, `<name>_en` and `<name>_zh`, one per language of

@@ -16,16 +16,11 @@ import { citeFinding, citeReported, locatorText } from '../finding-citations';
 import { locatorDocument } from '../finding-locator';
 import {
   bilingual,
-  DESIGN,
   HTTPS_URL,
   ISO3,
   opt,
   PAGE_URL,
-  REGIONS,
-  SHORT_CITATION,
-  SOURCE_ID,
-  TYPE,
-  YEAR,
+  SOURCE_COLUMNS_SHARED as SHARED,
   type Column,
   type DataContext,
   type DataSource,
@@ -52,7 +47,7 @@ const effectColumns = (
 
 /** The columns of `findings.csv`, in order. */
 export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
-  SOURCE_ID,
+  SHARED.sourceId,
   {
     name: 'finding_id',
     type: 'string',
@@ -60,7 +55,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
     description: 'Id of the finding, unique within its source.',
     value: (x) => x.finding.id,
   },
-  SHORT_CITATION,
+  SHARED.shortCitation,
   {
     name: 'citation',
     type: 'string',
@@ -72,9 +67,9 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
         ? citeFinding(x.csl, x.finding.locator, 'apa')
         : citeReported(x.csl, x.finding.locator, 'apa', x.locatedIn),
   },
-  YEAR,
-  { ...TYPE, name: 'source_type' },
-  DESIGN,
+  SHARED.year,
+  { ...SHARED.type, name: 'source_type' },
+  SHARED.design,
   {
     name: 'design_tier',
     type: 'string',
@@ -155,7 +150,7 @@ export const FINDING_COLUMNS: readonly Column<FindingInput>[] = [
       "Countries of the finding (ISO 3166-1 alpha-3, separated by ;): the finding's own, or else the source's.",
     value: (x) => x.finding.effect?.countries ?? x.source.countries,
   },
-  REGIONS,
+  SHARED.regions,
   {
     name: 'themes',
     type: 'string',

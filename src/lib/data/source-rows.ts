@@ -7,18 +7,13 @@ import { dlddLink as dlddLinkSchema, documentLanguage } from '../../schemas/sour
 import { formatReference } from '../citations';
 import {
   bilingual,
-  DESIGN,
   HTTPS_URL,
   ISO3,
   ISSUED,
   opt,
   PAGE_URL,
-  REGIONS,
-  SHORT_CITATION,
+  SOURCE_COLUMNS_SHARED as SHARED,
   SLUG,
-  SOURCE_ID,
-  TYPE,
-  YEAR,
   type Column,
   type DataContext,
   type DataSource,
@@ -30,9 +25,9 @@ const author = (a: { family: string; given: string } | { literal: string }) =>
 
 /** The columns of `sources.csv`, in order. */
 export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
-  SOURCE_ID,
-  TYPE,
-  DESIGN,
+  SHARED.sourceId,
+  SHARED.type,
+  SHARED.design,
   ...bilingual<SourceInput>(
     'title',
     (language) => `Title in ${language}.`,
@@ -62,7 +57,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: 'Date issued, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.',
     value: (x) => x.source.bibliographic.issued,
   },
-  YEAR,
+  SHARED.year,
   ...(
     [
       ['publisher', 'Publisher.'],
@@ -124,7 +119,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: 'Countries concerned (ISO 3166-1 alpha-3), separated by ;.',
     value: (x) => x.source.countries,
   },
-  REGIONS,
+  SHARED.regions,
   {
     name: 'initiatives',
     type: 'string',
@@ -147,7 +142,7 @@ export const SOURCE_COLUMNS: readonly Column<SourceInput>[] = [
     description: `Number of findings with status ${status}.`,
     value: (x) => x.source.findings.filter((f) => f.status === status).length,
   })),
-  SHORT_CITATION,
+  SHARED.shortCitation,
   {
     name: 'reference',
     type: 'string',

@@ -77,7 +77,8 @@ function toSource(e: Entry): SourceInfo {
   };
 }
 
-function toRegion(e: Entry): RegionInfo {
+/** What regions and initiatives have in common: a name, countries, a description and sources. */
+function toArea(e: Entry) {
   const d = e.data;
   return {
     id: e.id,
@@ -85,25 +86,21 @@ function toRegion(e: Entry): RegionInfo {
     name: text(d['name']),
     countries: strings(d['countries']),
     description: text(d['description']),
-    membershipNote: optText(d['membershipNote']),
     sources: strings(d['sources']),
   };
 }
 
-function toInitiative(e: Entry): InitiativeInfo {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    name: text(d['name']),
-    shortName: text(d['shortName']),
-    countries: strings(d['countries']),
-    description: text(d['description']),
-    countriesNote: optText(d['countriesNote']),
-    sources: strings(d['sources']),
-    regions: strings(d['regions']),
-  };
-}
+const toRegion = (e: Entry): RegionInfo => ({
+  ...toArea(e),
+  membershipNote: optText(e.data['membershipNote']),
+});
+
+const toInitiative = (e: Entry): InitiativeInfo => ({
+  ...toArea(e),
+  shortName: text(e.data['shortName']),
+  countriesNote: optText(e.data['countriesNote']),
+  regions: strings(e.data['regions']),
+});
 
 /** Builds the map's view of content from validated entries. */
 export function mapContentOf(entries: readonly Entry[]): MapContent {
@@ -132,21 +129,21 @@ export function readMapContent(root = 'content'): MapContent {
   return mapContentOf(entries);
 }
 
-/** Sources of a region: those it lists and those that list it. */
-export function sourcesOfRegion(c: MapContent, id: string): string[] {
-  const listed = c.regions.get(id)?.sources ?? [];
-  const listing = [...c.sources.values()].filter((s) => s.regions.includes(id)).map((s) => s.id);
-  return [...new Set([...listed, ...listing])].sort();
-}
-
-/** Sources of an initiative: those it lists and those that list it. */
-export function sourcesOfInitiative(c: MapContent, id: string): string[] {
-  const listed = c.initiatives.get(id)?.sources ?? [];
+/** Sources of a region or an initiative: those it lists and those that list it. */
+function sourcesOf(c: MapContent, collection: 'regions' | 'initiatives', id: string): string[] {
+  const listed = c[collection].get(id)?.sources ?? [];
   const listing = [...c.sources.values()]
-    .filter((s) => s.initiatives.includes(id))
+    .filter((s) => s[collection].includes(id))
     .map((s) => s.id);
   return [...new Set([...listed, ...listing])].sort();
 }
+
+/** Sources of a region: those it lists and those that list it. */
+export const sourcesOfRegion = (c: MapContent, id: string): string[] => sourcesOf(c, 'regions', id);
+
+/** Sources of an initiative: those it lists and those that list it. */
+export const sourcesOfInitiative = (c: MapContent, id: string): string[] =>
+  sourcesOf(c, 'initiatives', id);
 
 /** Union of themes and of types of the given sources. */
 export function themesAndTypes(
@@ -161,7 +158,7 @@ export function themesAndTypes(
 }
 
 /** The first paragraph of a text. */
-export const firstParagraph = (t: Localized): Localized => ({
-  en: t.en.split(/\n\s*\n/)[0]?.trim() ?? t.en,
-  zh: t.zh.split(/\n\s*\n/)[0]?.trim() ?? t.zh,
-});
+export const firstParagraph = (t: Localized): Localized => {
+  const first = (text: string) => text.split(/\n\s*\n/)[0]?.trim() ?? text;
+  return { en: first(t.en), zh: first(t.zh) };
+};

@@ -137,6 +137,15 @@ export class LayerContext {
     return { type: 'Feature', id: base.id, bbox, properties: props, geometry };
   }
 
+  /** One `countryArea` per item that names countries; items that name none have no feature. */
+  countryAreas<T>(layer: ThematicLayer, items: Iterable<T>, describe: (item: T) => CountryArea) {
+    return [...items].flatMap((item): ThematicFeature[] => {
+      const a = describe(item);
+      const feature = a.countries.length > 0 ? this.countryArea(layer, a) : undefined;
+      return feature ? [feature] : [];
+    });
+  }
+
   /**
    * An area made of whole countries (a region, an initiative's countries, a
    * study area): their shapes dissolved and finished at the layer's

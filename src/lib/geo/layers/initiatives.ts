@@ -15,10 +15,9 @@ import type { LayerContext } from './context';
 /** One feature per initiative that lists countries. */
 export function buildInitiatives(ctx: LayerContext): ThematicFeature[] {
   const { content } = ctx;
-  return [...content.initiatives.values()].flatMap((i) => {
-    if (i.countries.length === 0) return [];
+  return ctx.countryAreas('initiatives', content.initiatives.values(), (i) => {
     const n = i.countries.length;
-    const feature = ctx.countryArea('initiatives', {
+    return {
       id: `initiative:${i.id}`,
       kind: 'initiative',
       file: i.file,
@@ -32,8 +31,7 @@ export function buildInitiatives(ctx: LayerContext): ThematicFeature[] {
       initiatives: [i.id],
       regions: [...i.regions],
       note: i.countriesNote ?? firstParagraph(i.description),
-    });
-    return feature ? [feature] : [];
+    };
   });
 }
 

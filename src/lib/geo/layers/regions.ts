@@ -9,10 +9,9 @@ import type { LayerContext } from './context';
 
 export function buildRegions(ctx: LayerContext): ThematicFeature[] {
   const { content } = ctx;
-  return [...content.regions.values()].flatMap((r) => {
-    if (r.countries.length === 0) return [];
+  return ctx.countryAreas('regions', content.regions.values(), (r) => {
     const n = r.countries.length;
-    const feature = ctx.countryArea('regions', {
+    return {
       id: `region:${r.id}`,
       kind: 'region',
       file: r.file,
@@ -29,7 +28,6 @@ export function buildRegions(ctx: LayerContext): ThematicFeature[] {
         .sort(),
       regions: [r.id],
       note: r.membershipNote ?? firstParagraph(r.description),
-    });
-    return feature ? [feature] : [];
+    };
   });
 }

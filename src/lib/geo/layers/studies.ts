@@ -28,7 +28,7 @@ export function studyEntries(content: MapContent): {
 
 /** Builds every study-area feature. */
 export function buildStudyAreas(ctx: LayerContext): ThematicFeature[] {
-  return studyEntries(ctx.content).placed.flatMap((s) => {
+  return ctx.countryAreas('studies', studyEntries(ctx.content).placed, (s) => {
     const n = s.dataCountries.length;
     const design = s.design as string;
     const findings = localized(s.findings === 1 ? 'map.findings.one' : 'map.findings.other', {
@@ -36,7 +36,7 @@ export function buildStudyAreas(ctx: LayerContext): ThematicFeature[] {
     });
     const designName = localized(`design.${design}` as UiKey);
     const them = n === 1 ? 'it' : 'them';
-    const feature = ctx.countryArea('studies', {
+    return {
       id: `study:${s.id}`,
       kind: 'study-area',
       file: s.file,
@@ -51,7 +51,6 @@ export function buildStudyAreas(ctx: LayerContext): ThematicFeature[] {
       regions: [...s.regions],
       note: { en: `${designName.en}; ${findings.en}.`, zh: `${designName.zh}；${findings.zh}。` },
       study: { findings: s.findings, design },
-    });
-    return feature ? [feature] : [];
+    };
   });
 }
