@@ -11,7 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the memo depends on: the folders and the modification times of the files in them. */
-export function fingerprint(dirs: readonly string[]): string {
+function fingerprint(dirs: readonly string[]): string {
   const parts: string[] = [];
   const walk = (dir: string) => {
     let names: string[];

@@ -19,7 +19,7 @@ import { isIso3, type KnownIds } from '../validate';
 /** A feature's properties before the layer and its sources' themes and types are added. */
 export type FeatureBase = Omit<ThematicProps, 'layer' | 'themes' | 'source_types'>;
 /** The same, for an area: its size and label point come from the processing. */
-export type AreaBase = Omit<FeatureBase, 'area_km2' | 'label'>;
+type AreaBase = Omit<FeatureBase, 'area_km2' | 'label'>;
 
 export class LayerContext {
   readonly problems = new Problems();
