@@ -14,28 +14,15 @@
  * Geometry, bbox and references to content are checked beside it, in
  * `geo/validate.ts`. Browser-safe: no dependencies.
  */
+import { isEntryId, isFeatureId } from './ids';
 import { KINDS, PRECISIONS, type Kind, type Precision, type ThematicLayer } from './types';
-
-/** A feature id: "kind:slug", with optional further ":slug" parts, e.g. "initiative:great-green-wall:corridor". */
-export const FEATURE_ID = /^[a-z][a-z0-9-]{0,30}(:[a-z0-9]+(-[a-z0-9]+)*){1,3}$/;
-/** An entry id (source, initiative, region): a lower-case slug. */
-export const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Longest id accepted from a URL or a layer file. */
-export const MAX_ID_LENGTH = 120;
-
-export const isFeatureId = (value: string): boolean =>
-  value.length <= MAX_ID_LENGTH && FEATURE_ID.test(value);
-export const isEntryId = (value: string): boolean =>
-  value.length <= MAX_ID_LENGTH && ENTRY_ID.test(value);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const wholeAtLeast = (v: unknown, min: number): v is number =>
   finite(v) && Number.isInteger(v) && v >= min;
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (v: unknown): v is T =>
-    isString(v) && (values as readonly string[]).includes(v);
+const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T =>
+  isString(v) && (values as readonly string[]).includes(v);
 
 /** A [lon, lat] pair in range (the first two numbers of a position). */
 export const lonLat = (v: unknown): [number, number] | undefined =>
@@ -57,85 +44,90 @@ const isIso3Code = (s: string): boolean => /^[A-Z]{3}$/.test(s);
  * The rules a value can follow. `expect` says what is expected (for the
  * build's messages), `valid` is the build's strict test, and `read` is the
  * map's lenient reading: the value to keep, or undefined to leave it out.
+ * (Plain literals, no calls at load time: the browser bundles that import
+ * only the id checks above leave this table out.)
  */
-interface Rule<T> {
+interface Rule {
   expect: string;
+  /** For a closed vocabulary: its values (the message lists them). */
+  values?: readonly string[];
   valid: (v: unknown) => boolean;
-  read: (v: unknown) => T | undefined;
+  read: (v: unknown) => unknown;
 }
-const rule = <T>(r: Rule<T>): Rule<T> => r;
 
 const RULES = {
-  'feature-id': rule<string>({
+  'feature-id': {
     expect: 'a feature id, "kind:slug"',
     valid: (v) => isString(v) && isFeatureId(v),
-    read: (v) => (isString(v) && isFeatureId(v) ? v : undefined),
-  }),
+    read: (v): string | undefined => (isString(v) && isFeatureId(v) ? v : undefined),
+  },
   /** The layer the feature is in; the reader takes it from the file it reads. */
-  layer: rule<ThematicLayer>({
+  layer: {
     expect: 'the layer of the file',
     valid: () => true,
-    read: () => undefined,
-  }),
-  kind: rule<Kind>({
-    expect: `one of ${KINDS.join(', ')}`,
-    valid: oneOf(KINDS),
-    read: (v) => (oneOf(KINDS)(v) ? v : undefined),
-  }),
-  precision: rule<Precision>({
-    expect: `one of ${PRECISIONS.join(', ')}`,
-    valid: oneOf(PRECISIONS),
-    read: (v) => (oneOf(PRECISIONS)(v) ? v : undefined),
-  }),
-  text: rule<string>({
+    read: (): ThematicLayer | undefined => undefined,
+  },
+  kind: {
+    expect: 'a kind of feature',
+    values: KINDS,
+    valid: (v) => oneOf(KINDS, v),
+    read: (v): Kind | undefined => (oneOf(KINDS, v) ? v : undefined),
+  },
+  precision: {
+    expect: 'a precision',
+    values: PRECISIONS,
+    valid: (v) => oneOf(PRECISIONS, v),
+    read: (v): Precision | undefined => (oneOf(PRECISIONS, v) ? v : undefined),
+  },
+  text: {
     expect: 'a non-empty string',
     valid: (v) => isString(v) && v.trim() !== '',
-    read: (v) => (isString(v) ? v : ''),
-  }),
+    read: (v): string => (isString(v) ? v : ''),
+  },
   /** A name: the reader trims it (and falls back on the other language, see `readProperties`). */
-  name: rule<string>({
+  name: {
     expect: 'a non-empty string',
     valid: (v) => isString(v) && v.trim() !== '',
-    read: (v) => (isString(v) ? v.trim() : ''),
-  }),
-  boolean: rule<boolean>({
+    read: (v): string => (isString(v) ? v.trim() : ''),
+  },
+  boolean: {
     expect: 'true or false',
     valid: (v) => typeof v === 'boolean',
-    read: (v) => v === true,
-  }),
-  ids: rule<string[]>({
+    read: (v): boolean => v === true,
+  },
+  ids: {
     expect: 'a list of strings',
     valid: (v) => Array.isArray(v) && v.every(isString),
-    read: (v) => listOf(v, isEntryId),
-  }),
-  iso3: rule<string[]>({
+    read: (v): string[] => listOf(v, isEntryId),
+  },
+  iso3: {
     expect: 'a list of strings',
     valid: (v) => Array.isArray(v) && v.every(isString),
-    read: (v) => listOf(v, isIso3Code),
-  }),
-  km2: rule<number>({
+    read: (v): string[] => listOf(v, isIso3Code),
+  },
+  km2: {
     expect: 'a whole number of km² above 0',
     valid: (v) => wholeAtLeast(v, 1),
-    read: (v) => (finite(v) && v >= 0 ? v : undefined),
-  }),
-  point: rule<[number, number]>({
+    read: (v): number | undefined => (finite(v) && v >= 0 ? v : undefined),
+  },
+  point: {
     expect: 'a [lon, lat] point inside the area',
     valid: (v) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x)),
-    read: lonLat,
-  }),
-  findings: rule<number>({
+    read: (v): [number, number] | undefined => lonLat(v),
+  },
+  findings: {
     expect: 'its number of findings, 1 or more',
     valid: (v) => wholeAtLeast(v, 1),
-    read: (v) => (wholeAtLeast(v, 0) ? v : undefined),
-  }),
-  design: rule<string>({
+    read: (v): number | undefined => (wholeAtLeast(v, 0) ? v : undefined),
+  },
+  design: {
     expect: 'the design of the study',
     valid: (v) => isString(v) && v !== '',
-    read: (v) => (isString(v) && isEntryId(v) ? v : undefined),
-  }),
-} as const;
+    read: (v): string | undefined => (isString(v) && isEntryId(v) ? v : undefined),
+  },
+} satisfies Record<string, Rule>;
 type RuleName = keyof typeof RULES;
-type ValueOf<R extends RuleName> = (typeof RULES)[R] extends Rule<infer T> ? T : never;
+type ValueOf<R extends RuleName> = Exclude<ReturnType<(typeof RULES)[R]['read']>, undefined>;
 
 /** When a property must be present: always, on polygons, or on study areas. */
 type Required = 'always' | 'areas' | 'study-area';
@@ -203,7 +195,7 @@ export type ThematicProps = Flat<
 type MapKey = { [K in Key]: Specs[K] extends { map: false } ? never : K }[Key];
 export type MapFeatureProps = Pick<ThematicProps, MapKey>;
 
-const ENTRIES = Object.entries(THEMATIC_PROPERTIES) as [Key, PropertySpec][];
+const entries = () => Object.entries(THEMATIC_PROPERTIES) as [Key, PropertySpec][];
 
 /** What a property needs, as a build message says it: "required (…)" or "required for areas (…)". */
 export function requirement(key: Key): string {
@@ -225,7 +217,7 @@ export function propertyProblems(
   area: boolean,
 ): string[] {
   const reasons: string[] = [];
-  for (const [key, spec] of ENTRIES) {
+  for (const [key, spec] of entries()) {
     const value = props[key];
     if (spec.rule === 'layer') {
       if (value !== layer) reasons.push(`properties.${key}: expected "${layer}"`);
@@ -233,11 +225,11 @@ export function propertyProblems(
     }
     if (spec.required === 'areas' && !area) continue;
     if (spec.required === 'study-area' && props['kind'] !== 'study-area') continue;
-    if (RULES[spec.rule].valid(value)) continue;
-    const expected = RULES[spec.rule].expect;
+    const r: Rule = RULES[spec.rule];
+    if (r.valid(value)) continue;
     reasons.push(
-      spec.rule === 'kind' || spec.rule === 'precision'
-        ? `properties.${key}: expected ${expected}`
+      r.values
+        ? `properties.${key}: expected one of ${r.values.join(', ')}`
         : `properties.${key}: ${requirement(key)}`,
     );
   }
@@ -256,7 +248,7 @@ export function readProperties(
   id: string,
 ): MapFeatureProps | undefined {
   const out: Record<string, unknown> = {};
-  for (const [key, spec] of ENTRIES) {
+  for (const [key, spec] of entries()) {
     if (spec.map === false) continue;
     const value = key === 'id' ? id : key === 'layer' ? layer : RULES[spec.rule].read(p[key]);
     if (value !== undefined) out[key] = value;

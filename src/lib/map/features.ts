@@ -6,13 +6,8 @@
  * reader (`geo/contract.ts`), the same table the build checks them against.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import {
-  isEntryId,
-  isFeatureId,
-  lonLat,
-  readProperties,
-  type MapFeatureProps,
-} from '../geo/contract';
+import { lonLat, readProperties, type MapFeatureProps } from '../geo/contract';
+import { isFeatureId } from '../geo/ids';
 import {
   KINDS,
   PRECISIONS,
@@ -23,7 +18,7 @@ import {
 } from '../geo/types';
 
 export { KINDS, PRECISIONS, type Kind, type Precision };
-export { isEntryId, isFeatureId, type MapFeatureProps };
+export type { MapFeatureProps };
 
 /** The thematic layers, in drawing order (bottom to top). */
 export const LAYER_IDS = THEMATIC_LAYERS;
