@@ -60,47 +60,45 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 const text = (v: unknown): Localized => v as Localized;
 const optText = (v: unknown): Localized | undefined => (v ? (v as Localized) : undefined);
 
-function toSource(e: Entry): SourceInfo {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    type: String(d['type']),
-    themes: strings(d['themes']),
-    shortTitle: text(d['shortTitle']),
-    countries: strings(d['countries']),
-    regions: strings(d['regions']),
-    initiatives: strings(d['initiatives']),
-    design: (d['study'] as { design?: string } | undefined)?.design,
-    findings: Array.isArray(d['findings']) ? d['findings'].length : 0,
-    dataCountries: dataCountries(d as unknown as ResearchLike),
-  };
+/**
+ * An entry's id and file, and the fields named in `fields`, each read from
+ * the entry's validated data with its reader.
+ */
+function fieldsOf<T>(
+  e: Entry,
+  fields: { [K in keyof T]: (v: unknown) => T[K] },
+): { id: string; file: string } & T {
+  const read = Object.entries(fields).map(([key, of]) => [key, (of as Reader)(e.data[key])]);
+  return { id: e.id, file: e.file, ...(Object.fromEntries(read) as T) };
 }
+type Reader = (v: unknown) => unknown;
+
+const toSource = (e: Entry): SourceInfo => ({
+  ...fieldsOf(e, {
+    type: String,
+    themes: strings,
+    shortTitle: text,
+    countries: strings,
+    regions: strings,
+    initiatives: strings,
+  }),
+  design: (e.data['study'] as { design?: string } | undefined)?.design,
+  findings: Array.isArray(e.data['findings']) ? e.data['findings'].length : 0,
+  dataCountries: dataCountries(e.data as unknown as ResearchLike),
+});
 
 /** What regions and initiatives have in common: a name, countries, a description and sources. */
-function toArea(e: Entry) {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    name: text(d['name']),
-    countries: strings(d['countries']),
-    description: text(d['description']),
-    sources: strings(d['sources']),
-  };
-}
+const areaFields = { name: text, countries: strings, description: text, sources: strings };
 
-const toRegion = (e: Entry): RegionInfo => ({
-  ...toArea(e),
-  membershipNote: optText(e.data['membershipNote']),
-});
+const toRegion = (e: Entry): RegionInfo => fieldsOf(e, { ...areaFields, membershipNote: optText });
 
-const toInitiative = (e: Entry): InitiativeInfo => ({
-  ...toArea(e),
-  shortName: text(e.data['shortName']),
-  countriesNote: optText(e.data['countriesNote']),
-  regions: strings(e.data['regions']),
-});
+const toInitiative = (e: Entry): InitiativeInfo =>
+  fieldsOf(e, {
+    ...areaFields,
+    shortName: text,
+    countriesNote: optText,
+    regions: strings,
+  });
 
 /** Builds the map's view of content from validated entries. */
 export function mapContentOf(entries: readonly Entry[]): MapContent {

@@ -208,3 +208,15 @@ export interface CountryArea {
   /** Study areas: the weight and the design. */
   study?: Pick<ThematicProps, 'findings' | 'design'>;
 }
+
+/** The id, kind, file, name and countries of the area of a region or an initiative. */
+export const entryArea = (
+  kind: 'region' | 'initiative',
+  entry: { id: string; file: string; name: Localized; countries: string[] },
+): Pick<CountryArea, 'id' | 'kind' | 'file' | 'name' | 'countries'> => ({
+  id: `${kind}:${entry.id}`,
+  kind,
+  file: entry.file,
+  name: entry.name,
+  countries: entry.countries,
+});

@@ -5,34 +5,29 @@
  * country it passes, buffered to the band's width.
  */
 import { booleanIntersects } from '@turf/turf';
-import { firstParagraph, sourcesOfInitiative } from '../content';
+import { firstParagraph, sourcesOfInitiative, type Localized } from '../content';
 import { labelOf, withMeasures } from '../geometry';
 import { band } from '../process';
 import { codesOf, fill } from '../text';
 import type { ThematicFeature } from '../types';
-import type { LayerContext } from './context';
+import { entryArea, type LayerContext } from './context';
+
+const precisionNote = (n: number): Localized => ({
+  en: `Whole territory of the ${n} countries the sources name; the initiative works in places within them that this map does not show.`,
+  zh: `显示来源所列 ${n} 个国家的全部领土；该倡议在这些国家内的具体实施地点未在本图中标出。`,
+});
 
 /** One feature per initiative that lists countries. */
 export function buildInitiatives(ctx: LayerContext): ThematicFeature[] {
   const { content } = ctx;
-  return ctx.countryAreas('initiatives', content.initiatives.values(), (i) => {
-    const n = i.countries.length;
-    return {
-      id: `initiative:${i.id}`,
-      kind: 'initiative',
-      file: i.file,
-      name: i.name,
-      countries: i.countries,
-      precisionNote: {
-        en: `Whole territory of the ${n} countries the sources name; the initiative works in places within them that this map does not show.`,
-        zh: `显示来源所列 ${n} 个国家的全部领土；该倡议在这些国家内的具体实施地点未在本图中标出。`,
-      },
-      sources: sourcesOfInitiative(content, i.id),
-      initiatives: [i.id],
-      regions: [...i.regions],
-      note: i.countriesNote ?? firstParagraph(i.description),
-    };
-  });
+  return ctx.countryAreas('initiatives', content.initiatives.values(), (i) => ({
+    ...entryArea('initiative', i),
+    precisionNote: precisionNote(i.countries.length),
+    sources: sourcesOfInitiative(content, i.id),
+    initiatives: [i.id],
+    regions: [...i.regions],
+    note: i.countriesNote ?? firstParagraph(i.description),
+  }));
 }
 
 /**
