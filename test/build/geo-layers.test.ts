@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { gzipSize, type Catalogue } from '../../src/lib/geo/build';
+import { gzipSize, type Catalogue } from '../../src/lib/geo/catalogue';
 import { dataCountries, type ResearchLike } from '../../src/lib/content/research';
 import { validateContent } from '../../src/lib/content/validate';
 import { geometryProblems, layerProblems, type KnownIds } from '../../src/lib/geo/validate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMapState, serializeMapState } from '../../src/lib/map-state';
+import { parseMapState, serializeMapState } from '../../src/lib/map/state';
 import { themeIds } from '../../src/schemas/common';
 import { sourceTypes } from '../../src/schemas/sources';
 import { fileFor, htmlPages, listFiles, read } from '../support/dist';

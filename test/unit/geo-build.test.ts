@@ -5,9 +5,10 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Point } from 'geojson';
-import { buildAtlasGeo, gzipSize, type BuiltAtlasGeo } from '../../src/lib/geo/build';
+import { buildAtlasGeo, type BuiltAtlasGeo } from '../../src/lib/geo/build';
+import { gzipSize } from '../../src/lib/geo/catalogue';
 import { entriesNamed, lookUp } from '../../src/lib/geo/gazetteer';
-import type { Area } from '../../src/lib/geo/process';
+import type { Area } from '../../src/lib/geo/geometry';
 import { locatorSubject } from '../../src/lib/geo/subject';
 import type { ThematicFeature } from '../../src/lib/geo/types';
 

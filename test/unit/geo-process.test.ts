@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import { band, processArea, withMeasures, type Area } from '../../src/lib/geo/process';
+import { withMeasures, type Area } from '../../src/lib/geo/geometry';
+import { band, processArea } from '../../src/lib/geo/process';
 import { geometryProblems } from '../../src/lib/geo/validate';
 
 const IN = 'test/fixtures/geo/in';

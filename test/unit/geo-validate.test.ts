@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
 import { buildAtlasGeo } from '../../src/lib/geo/build';
 import { GeoError } from '../../src/lib/geo/errors';
+import { THEMATIC_PROPERTIES } from '../../src/lib/geo/contract';
 import { featureProblems, geometryProblems } from '../../src/lib/geo/validate';
 
 const DIR = 'test/fixtures/geo';
@@ -83,6 +84,25 @@ describe('feature contract', () => {
       'properties.sources: no source "nope"',
       'properties.regions: no region "atlantis"',
       'properties.iso3: unknown ISO3 code "XXA"',
+    ]);
+  });
+
+  it('checks, by name, every property the contract says a feature always has', () => {
+    const always = Object.entries(THEMATIC_PROPERTIES).filter(([, s]) => s.required === 'always');
+    expect(always.length).toBeGreaterThan(15);
+    for (const [key] of always) {
+      const reasons = featureProblems(feature({ [key]: undefined }), 'sites', known);
+      expect(
+        reasons.some((r) => r.startsWith(`properties.${key}: `)),
+        `${key}: ${reasons.join('; ')}`,
+      ).toBe(true);
+    }
+  });
+
+  it('rejects an id the map would not read', () => {
+    const bad = { ...feature({ id: 'Pilot X' }), id: 'Pilot X' };
+    expect(featureProblems(bad, 'sites', known)).toEqual([
+      'properties.id: required (a feature id, "kind:slug")',
     ]);
   });
 

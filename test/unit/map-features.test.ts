@@ -7,7 +7,8 @@ import {
   toFeatureCollection,
   unionBbox,
 } from '../../src/lib/map/features';
-import { DEFAULT_STATE, type MapState } from '../../src/lib/map-state';
+import { THEMATIC_PROPERTIES } from '../../src/lib/geo/contract';
+import { DEFAULT_STATE, type MapState } from '../../src/lib/map/state';
 import {
   countByLayer,
   focusFor,
@@ -64,6 +65,19 @@ describe('reading a layer file', () => {
       precision_note_en: '',
     });
     expect(f?.props.area_km2).toBeUndefined();
+  });
+
+  it('reads the properties the contract lists for the map, and no others', () => {
+    const forMap = Object.entries(THEMATIC_PROPERTIES)
+      .filter(([, s]) => !('map' in s))
+      .map(([key]) => key);
+    const read = features.flatMap((f) => Object.keys(f.props));
+    expect(read.every((key) => forMap.includes(key))).toBe(true);
+    expect(read).not.toContain('geometry_source_en');
+    const always = forMap.filter(
+      (key) => THEMATIC_PROPERTIES[key as keyof typeof THEMATIC_PROPERTIES].required === 'always',
+    );
+    for (const f of features) expect(Object.keys(f.props)).toEqual(expect.arrayContaining(always));
   });
 
   it('takes the layer from the file it was read from', () => {

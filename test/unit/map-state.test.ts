@@ -9,7 +9,7 @@ import {
   serializeMapState,
   serializeView,
   type MapState,
-} from '../../src/lib/map-state';
+} from '../../src/lib/map/state';
 import { themeIds } from '../../src/schemas/common';
 import { sourceTypes } from '../../src/schemas/sources';
 

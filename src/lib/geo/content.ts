@@ -60,50 +60,45 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 const text = (v: unknown): Localized => v as Localized;
 const optText = (v: unknown): Localized | undefined => (v ? (v as Localized) : undefined);
 
-function toSource(e: Entry): SourceInfo {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    type: String(d['type']),
-    themes: strings(d['themes']),
-    shortTitle: text(d['shortTitle']),
-    countries: strings(d['countries']),
-    regions: strings(d['regions']),
-    initiatives: strings(d['initiatives']),
-    design: (d['study'] as { design?: string } | undefined)?.design,
-    findings: Array.isArray(d['findings']) ? d['findings'].length : 0,
-    dataCountries: dataCountries(d as unknown as ResearchLike),
-  };
+/**
+ * An entry's id and file, and the fields named in `fields`, each read from
+ * the entry's validated data with its reader.
+ */
+function fieldsOf<T>(
+  e: Entry,
+  fields: { [K in keyof T]: (v: unknown) => T[K] },
+): { id: string; file: string } & T {
+  const read = Object.entries(fields).map(([key, of]) => [key, (of as Reader)(e.data[key])]);
+  return { id: e.id, file: e.file, ...(Object.fromEntries(read) as T) };
 }
+type Reader = (v: unknown) => unknown;
 
-function toRegion(e: Entry): RegionInfo {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    name: text(d['name']),
-    countries: strings(d['countries']),
-    description: text(d['description']),
-    membershipNote: optText(d['membershipNote']),
-    sources: strings(d['sources']),
-  };
-}
+const toSource = (e: Entry): SourceInfo => ({
+  ...fieldsOf(e, {
+    type: String,
+    themes: strings,
+    shortTitle: text,
+    countries: strings,
+    regions: strings,
+    initiatives: strings,
+  }),
+  design: (e.data['study'] as { design?: string } | undefined)?.design,
+  findings: Array.isArray(e.data['findings']) ? e.data['findings'].length : 0,
+  dataCountries: dataCountries(e.data as unknown as ResearchLike),
+});
 
-function toInitiative(e: Entry): InitiativeInfo {
-  const d = e.data;
-  return {
-    id: e.id,
-    file: e.file,
-    name: text(d['name']),
-    shortName: text(d['shortName']),
-    countries: strings(d['countries']),
-    description: text(d['description']),
-    countriesNote: optText(d['countriesNote']),
-    sources: strings(d['sources']),
-    regions: strings(d['regions']),
-  };
-}
+/** What regions and initiatives have in common: a name, countries, a description and sources. */
+const areaFields = { name: text, countries: strings, description: text, sources: strings };
+
+const toRegion = (e: Entry): RegionInfo => fieldsOf(e, { ...areaFields, membershipNote: optText });
+
+const toInitiative = (e: Entry): InitiativeInfo =>
+  fieldsOf(e, {
+    ...areaFields,
+    shortName: text,
+    countriesNote: optText,
+    regions: strings,
+  });
 
 /** Builds the map's view of content from validated entries. */
 export function mapContentOf(entries: readonly Entry[]): MapContent {
@@ -132,21 +127,21 @@ export function readMapContent(root = 'content'): MapContent {
   return mapContentOf(entries);
 }
 
-/** Sources of a region: those it lists and those that list it. */
-export function sourcesOfRegion(c: MapContent, id: string): string[] {
-  const listed = c.regions.get(id)?.sources ?? [];
-  const listing = [...c.sources.values()].filter((s) => s.regions.includes(id)).map((s) => s.id);
-  return [...new Set([...listed, ...listing])].sort();
-}
-
-/** Sources of an initiative: those it lists and those that list it. */
-export function sourcesOfInitiative(c: MapContent, id: string): string[] {
-  const listed = c.initiatives.get(id)?.sources ?? [];
+/** Sources of a region or an initiative: those it lists and those that list it. */
+function sourcesOf(c: MapContent, collection: 'regions' | 'initiatives', id: string): string[] {
+  const listed = c[collection].get(id)?.sources ?? [];
   const listing = [...c.sources.values()]
-    .filter((s) => s.initiatives.includes(id))
+    .filter((s) => s[collection].includes(id))
     .map((s) => s.id);
   return [...new Set([...listed, ...listing])].sort();
 }
+
+/** Sources of a region: those it lists and those that list it. */
+export const sourcesOfRegion = (c: MapContent, id: string): string[] => sourcesOf(c, 'regions', id);
+
+/** Sources of an initiative: those it lists and those that list it. */
+export const sourcesOfInitiative = (c: MapContent, id: string): string[] =>
+  sourcesOf(c, 'initiatives', id);
 
 /** Union of themes and of types of the given sources. */
 export function themesAndTypes(
@@ -161,7 +156,7 @@ export function themesAndTypes(
 }
 
 /** The first paragraph of a text. */
-export const firstParagraph = (t: Localized): Localized => ({
-  en: t.en.split(/\n\s*\n/)[0]?.trim() ?? t.en,
-  zh: t.zh.split(/\n\s*\n/)[0]?.trim() ?? t.zh,
-});
+export const firstParagraph = (t: Localized): Localized => {
+  const first = (text: string) => text.split(/\n\s*\n/)[0]?.trim() ?? text;
+  return { en: first(t.en), zh: first(t.zh) };
+};

@@ -7,7 +7,7 @@
 import { rewind, simplify } from '@turf/turf';
 import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { BBox, Feature, MultiPoint, Position } from 'geojson';
-import type { Area } from './process';
+import type { Area } from './geometry';
 import type { Precision } from './types';
 
 /** Size of the drawing, in SVG units. */

@@ -11,7 +11,8 @@ import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { cutAntimeridian, dissolve, type Area } from './process';
+import type { Area } from './geometry';
+import { cutAntimeridian, dissolve } from './process';
 
 /** Natural Earth scales shipped by world-atlas: 1:110m, 1:50m, 1:10m. */
 export const SCALES = ['110m', '50m', '10m'] as const;

@@ -8,7 +8,7 @@ import type { BBox, Point } from 'geojson';
 import type { BuiltAtlasGeo } from './build';
 import type { Localized } from './content';
 import { drawLocator, type LocatorDrawing, type LocatorPoint, type LocatorShape } from './locator';
-import { bboxOf, type Area } from './process';
+import { bboxOf, type Area } from './geometry';
 import type { Precision, ThematicFeature } from './types';
 
 export type SubjectKind = 'region' | 'initiative' | 'source';

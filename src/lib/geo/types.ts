@@ -1,8 +1,11 @@
 /**
  * The GeoJSON contract shared by the geo layers, the map page and the locator
- * maps. Files are served under the base path as `geo/<layer>.geojson`.
+ * maps: layers, kinds, precisions and feature types; the properties of a
+ * thematic feature are defined in `contract.ts`. Files are served under the
+ * base path as `geo/<layer>.geojson`.
  */
 import type { BBox, Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ThematicProps } from './contract';
 
 /** The thematic layers, bottom to top. */
 export const THEMATIC_LAYERS = ['regions', 'initiatives', 'studies', 'sites'] as const;
@@ -36,46 +39,8 @@ export type Kind = (typeof KINDS)[number];
 export const PRECISIONS = ['site', 'town', 'region', 'country'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-/** Properties of every thematic feature. */
-export interface ThematicProps {
-  /** Stable id, also the feature's top-level `id`, e.g. "region:central-asia". */
-  id: string;
-  layer: ThematicLayer;
-  kind: Kind;
-  name_en: string;
-  name_zh: string;
-  precision: Precision;
-  /** What the precision means for this feature. */
-  precision_note_en: string;
-  precision_note_zh: string;
-  /** True for drawings that show an idea, not a surveyed line (the Great Green Wall band). */
-  schematic: boolean;
-  /** Ids of the sources that support the feature. */
-  sources: string[];
-  /** Ids of related initiatives. */
-  initiatives: string[];
-  /** Ids of related regions. */
-  regions: string[];
-  /** ISO 3166-1 alpha-3 codes of the countries concerned. */
-  iso3: string[];
-  note_en: string;
-  note_zh: string;
-  /** Union of the themes of its sources. */
-  themes: string[];
-  /** Union of the types of its sources. */
-  source_types: string[];
-  /** Where the geometry comes from (boundaries, gazetteer, construction). */
-  geometry_source_en: string;
-  geometry_source_zh: string;
-  /** Area in km², rounded (polygons only). */
-  area_km2?: number;
-  /** A point inside the feature, [lon, lat]. */
-  label?: [number, number];
-  /** Study areas: the number of coded findings of the study, the weight the map draws. */
-  findings?: number;
-  /** Study areas: the design of the study (a code of `designs` in src/schemas/research.ts). */
-  design?: string;
-}
+/** Properties of every thematic feature: inferred from the contract (`contract.ts`). */
+export type { ThematicProps } from './contract';
 
 export type ThematicGeometry = Polygon | MultiPolygon | Point;
 export type ThematicFeature = Feature<ThematicGeometry, ThematicProps> & { id: string; bbox: BBox };

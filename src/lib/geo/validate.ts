@@ -7,8 +7,9 @@
 import { booleanClockwise, booleanPointInPolygon, booleanValid, kinks } from '@turf/turf';
 import countries from 'i18n-iso-countries';
 import type { Geometry, Polygon, Position } from 'geojson';
-import { PRECISION } from './process';
-import { KINDS, PRECISIONS, THEMATIC_LAYERS, type ThematicLayer } from './types';
+import { PRECISION } from './geometry';
+import { propertyProblems, requirement } from './contract';
+import { THEMATIC_LAYERS, type ThematicLayer } from './types';
 
 const fmt = (p: Position) => `[${p[0]}, ${p[1]}]`;
 
@@ -121,29 +122,13 @@ export interface KnownIds {
 /** Whether a code is a known ISO 3166-1 alpha-3 code. */
 export const isIso3 = (code: string): boolean => /^[A-Z]{3}$/.test(code) && countries.isValid(code);
 
-const REQUIRED_STRINGS = [
-  'id',
-  'name_en',
-  'name_zh',
-  'precision_note_en',
-  'precision_note_zh',
-  'note_en',
-  'note_zh',
-  'geometry_source_en',
-  'geometry_source_zh',
-] as const;
-const REQUIRED_LISTS = [
-  'sources',
-  'initiatives',
-  'regions',
-  'iso3',
-  'themes',
-  'source_types',
-] as const;
-
-/** Reasons a thematic feature breaks the contract. */
+/**
+ * Reasons a thematic feature breaks the contract: its properties by their
+ * rules (`contract.ts`), then what the rules cannot see alone — the id on
+ * top, the corridor's schematic flag, references to content, ISO3 codes,
+ * the geometry, the bbox and the label point inside an area.
+ */
 export function featureProblems(feature: unknown, layer: ThematicLayer, known: KnownIds): string[] {
-  const reasons: string[] = [];
   const f = feature as {
     type?: unknown;
     id?: unknown;
@@ -151,45 +136,17 @@ export function featureProblems(feature: unknown, layer: ThematicLayer, known: K
     geometry?: Geometry | null;
     properties?: Record<string, unknown> | null;
   };
+  const reasons: string[] = [];
   if (f.type !== 'Feature') reasons.push('expected a GeoJSON Feature');
   const props = f.properties ?? {};
-  for (const key of REQUIRED_STRINGS) {
-    if (typeof props[key] !== 'string' || (props[key] as string).trim() === '') {
-      reasons.push(`properties.${key}: required (a non-empty string)`);
-    }
-  }
-  for (const key of REQUIRED_LISTS) {
-    const list = props[key];
-    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
-      reasons.push(`properties.${key}: required (a list of strings)`);
-    }
-  }
+  const geometry = f.geometry;
+  const area = geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+  reasons.push(...propertyProblems(props, layer, area));
   if (typeof f.id !== 'string' || f.id !== props['id']) {
     reasons.push('id: the feature id must be a string equal to properties.id');
   }
-  if (props['layer'] !== layer) reasons.push(`properties.layer: expected "${layer}"`);
-  if (!(KINDS as readonly unknown[]).includes(props['kind'])) {
-    reasons.push(`properties.kind: expected one of ${KINDS.join(', ')}`);
-  }
-  if (!(PRECISIONS as readonly unknown[]).includes(props['precision'])) {
-    reasons.push(`properties.precision: expected one of ${PRECISIONS.join(', ')}`);
-  }
-  if (typeof props['schematic'] !== 'boolean') {
-    reasons.push('properties.schematic: required (true or false)');
-  }
   if (props['kind'] === 'corridor' && props['schematic'] !== true) {
     reasons.push('properties.schematic: a corridor band is schematic (true)');
-  }
-  if (props['kind'] === 'study-area') {
-    const findings = props['findings'];
-    if (typeof findings !== 'number' || !Number.isInteger(findings) || findings < 1) {
-      reasons.push(
-        'properties.findings: required for a study area (its number of findings, 1 or more)',
-      );
-    }
-    if (typeof props['design'] !== 'string' || props['design'] === '') {
-      reasons.push('properties.design: required for a study area (the design of the study)');
-    }
   }
   const list = (key: string) =>
     Array.isArray(props[key]) ? (props[key] as unknown[]).map(String) : [];
@@ -208,27 +165,16 @@ export function featureProblems(feature: unknown, layer: ThematicLayer, known: K
     if (!isIso3(code)) reasons.push(`properties.iso3: unknown ISO3 code "${code}"`);
   }
 
-  const geometry = f.geometry;
   if (!geometry) return [...reasons, 'geometry: required'];
   reasons.push(...geometryProblems(geometry, { output: true }).map((r) => `geometry: ${r}`));
   const bbox = f.bbox;
   if (!Array.isArray(bbox) || bbox.length !== 4 || bbox.some((v) => !Number.isFinite(v))) {
     reasons.push('bbox: required ([west, south, east, north])');
   }
-  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-    const area = props['area_km2'];
-    if (typeof area !== 'number' || !Number.isInteger(area) || area <= 0) {
-      reasons.push('properties.area_km2: required for areas (a whole number of km² above 0)');
-    }
-    const label = props['label'];
-    if (
-      !Array.isArray(label) ||
-      label.length !== 2 ||
-      !label.every((v) => Number.isFinite(v)) ||
-      !booleanPointInPolygon(label as [number, number], geometry)
-    ) {
-      reasons.push('properties.label: required for areas (a [lon, lat] point inside the area)');
-    }
+  // A label that has the form of a point (the contract passed it) must lie inside the area.
+  const labelled = !reasons.some((r) => r.startsWith('properties.label:'));
+  if (area && labelled && !booleanPointInPolygon(props['label'] as [number, number], geometry)) {
+    reasons.push(`properties.label: ${requirement('label')}`);
   }
   return reasons;
 }

@@ -2,10 +2,12 @@
  * The thematic map features as the map page uses them, following the GeoJSON
  * contract of the geo layers (`geo/<layer>.geojson`). Layer files are read in
  * the browser, so everything here checks its input and drops what does not fit
- * instead of trusting it.
+ * instead of trusting it; the properties are read by the contract's own
+ * reader (`geo/contract.ts`), the same table the build checks them against.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-
+import { lonLat, readProperties, type MapFeatureProps } from '../geo/contract';
+import { isFeatureId } from '../geo/ids';
 import {
   KINDS,
   PRECISIONS,
@@ -13,32 +15,14 @@ import {
   type Kind,
   type Precision,
   type ThematicLayer,
-  type ThematicProps,
 } from '../geo/types';
 
 export { KINDS, PRECISIONS, type Kind, type Precision };
+export type { MapFeatureProps };
 
 /** The thematic layers, in drawing order (bottom to top). */
 export const LAYER_IDS = THEMATIC_LAYERS;
 export type LayerId = ThematicLayer;
-
-/** A feature id: "kind:slug", with optional further ":slug" parts, e.g. "initiative:great-green-wall:corridor". */
-export const FEATURE_ID = /^[a-z][a-z0-9-]{0,30}(:[a-z0-9]+(-[a-z0-9]+)*){1,3}$/;
-/** An entry id (source, initiative, region): a lower-case slug. */
-export const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Longest id accepted from a URL or a layer file. */
-export const MAX_ID_LENGTH = 120;
-
-export const isFeatureId = (value: string): boolean =>
-  value.length <= MAX_ID_LENGTH && FEATURE_ID.test(value);
-export const isEntryId = (value: string): boolean =>
-  value.length <= MAX_ID_LENGTH && ENTRY_ID.test(value);
-
-/**
- * The properties of a thematic feature, as the contract defines them; the map
- * does not use where the geometry comes from (the data page shows it).
- */
-export type MapFeatureProps = Omit<ThematicProps, 'geometry_source_en' | 'geometry_source_zh'>;
 
 /** A thematic feature with its geometry and bounding box. */
 export interface MapFeature {
@@ -48,29 +32,6 @@ export interface MapFeature {
   /** [west, south, east, north]. */
   bbox: [number, number, number, number];
 }
-
-const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
-  typeof value === 'string' && (list as readonly string[]).includes(value);
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-const strings = (value: unknown, valid: (s: string) => boolean = () => true): string[] =>
-  Array.isArray(value)
-    ? [...new Set(value.filter((v): v is string => typeof v === 'string' && valid(v)))]
-    : [];
-
-const finite = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-
-const lonLat = (value: unknown): [number, number] | undefined =>
-  Array.isArray(value) &&
-  value.length >= 2 &&
-  finite(value[0]) &&
-  finite(value[1]) &&
-  Math.abs(value[0]) <= 180 &&
-  Math.abs(value[1]) <= 90
-    ? [value[0], value[1]]
-    : undefined;
 
 /** Every [lon, lat] position of a geometry. */
 export function positions(geometry: Geometry): [number, number][] {
@@ -127,41 +88,12 @@ export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefine
   const geometry = f.geometry;
   const id = typeof p['id'] === 'string' ? p['id'] : typeof f.id === 'string' ? f.id : '';
   if (!isFeatureId(id)) return undefined;
-  if (!includes(KINDS, p['kind']) || !includes(PRECISIONS, p['precision'])) return undefined;
   if (!geometry || typeof geometry !== 'object' || !GEOMETRY_TYPES.has(geometry.type))
     return undefined;
-  const points = positions(geometry);
-  const bbox = bboxOf(points);
+  const bbox = bboxOf(positions(geometry));
   if (!bbox) return undefined;
-  const nameEn = text(p['name_en']).trim();
-  const nameZh = text(p['name_zh']).trim();
-  if (!nameEn && !nameZh) return undefined;
-  const props: MapFeatureProps = {
-    id,
-    layer,
-    kind: p['kind'],
-    name_en: nameEn || nameZh,
-    name_zh: nameZh || nameEn,
-    precision: p['precision'],
-    precision_note_en: text(p['precision_note_en']),
-    precision_note_zh: text(p['precision_note_zh']),
-    schematic: p['schematic'] === true,
-    sources: strings(p['sources'], isEntryId),
-    initiatives: strings(p['initiatives'], isEntryId),
-    regions: strings(p['regions'], isEntryId),
-    iso3: strings(p['iso3'], (s) => /^[A-Z]{3}$/.test(s)),
-    note_en: text(p['note_en']),
-    note_zh: text(p['note_zh']),
-    themes: strings(p['themes'], isEntryId),
-    source_types: strings(p['source_types'], isEntryId),
-  };
-  if (finite(p['area_km2']) && p['area_km2'] >= 0) props.area_km2 = p['area_km2'];
-  const label = lonLat(p['label']);
-  if (label) props.label = label;
-  const findings = p['findings'];
-  if (finite(findings) && Number.isInteger(findings) && findings >= 0) props.findings = findings;
-  if (typeof p['design'] === 'string' && isEntryId(p['design'])) props.design = p['design'];
-  return { id, props, geometry, bbox };
+  const props = readProperties(p, layer, id);
+  return props && { id, props, geometry, bbox };
 }
 
 /** Reads a layer file: its valid features, first of each id. */

@@ -3,7 +3,7 @@
  * URL is fitted to the features that exist. The map and the list both call
  * these, so they can never disagree.
  */
-import type { MapState } from '../map-state';
+import type { MapState } from './state';
 import { LAYER_IDS, unionBbox, type LayerId, type MapFeature } from './features';
 
 /** True if the feature passes the theme, source-type and source filters. */

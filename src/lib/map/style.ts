@@ -6,9 +6,12 @@
  * has a dashed outline.
  */
 import type {
+  CircleLayerSpecification,
   ExpressionSpecification,
+  FillLayerSpecification,
   FilterSpecification,
   LayerSpecification,
+  LineLayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -146,6 +149,38 @@ export interface StyleInput {
 export function buildStyle(input: StyleInput): StyleSpecification {
   const c = input.palette ?? DEFAULT_PALETTE;
   const f = (layer: string) => layerFilter(layer, input.shownIds, input.selected);
+  /** A thematic style layer `<source>-<name>`, filtered to what is shown. */
+  const fill = (
+    source: LayerId,
+    paint: NonNullable<FillLayerSpecification['paint']>,
+  ): LayerSpecification => ({
+    id: `${source}-fill`,
+    type: 'fill',
+    source,
+    filter: f(`${source}-fill`),
+    paint,
+  });
+  const line = (
+    source: LayerId,
+    name: string,
+    paint: NonNullable<LineLayerSpecification['paint']>,
+  ): LayerSpecification => ({
+    id: `${source}-${name}`,
+    type: 'line',
+    source,
+    filter: f(`${source}-${name}`),
+    paint,
+  });
+  const circle = (
+    name: string,
+    paint: NonNullable<CircleLayerSpecification['paint']>,
+  ): LayerSpecification => ({
+    id: `sites-${name}`,
+    type: 'circle',
+    source: 'sites',
+    filter: f(`sites-${name}`),
+    paint,
+  });
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': c.water } },
     { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': c.land } },
@@ -155,99 +190,43 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       source: 'countries',
       paint: { 'line-color': c.border, 'line-width': 0.6 },
     },
-    {
-      id: 'regions-fill',
-      type: 'fill',
-      source: 'regions',
-      filter: f('regions-fill'),
-      paint: { 'fill-color': c.regions, 'fill-opacity': 0.18 },
-    },
-    {
-      id: 'regions-line',
-      type: 'line',
-      source: 'regions',
-      filter: f('regions-line'),
-      paint: { 'line-color': c.regions, 'line-width': 1.5 },
-    },
-    {
-      id: 'initiatives-fill',
-      type: 'fill',
-      source: 'initiatives',
-      filter: f('initiatives-fill'),
-      paint: { 'fill-color': c.initiatives, 'fill-opacity': 0.16 },
-    },
-    {
-      id: 'initiatives-line',
-      type: 'line',
-      source: 'initiatives',
-      filter: f('initiatives-line'),
-      paint: { 'line-color': c.initiatives, 'line-width': 1.5 },
-    },
-    {
-      id: 'initiatives-line-schematic',
-      type: 'line',
-      source: 'initiatives',
-      filter: f('initiatives-line-schematic'),
-      paint: { 'line-color': c.initiatives, 'line-width': 2, 'line-dasharray': [3, 2] },
-    },
-    {
-      id: 'studies-fill',
-      type: 'fill',
-      source: 'studies',
-      filter: f('studies-fill'),
-      paint: { 'fill-color': c.studies, 'fill-opacity': STUDY_WEIGHT },
-    },
-    {
-      id: 'studies-line',
-      type: 'line',
-      source: 'studies',
-      filter: f('studies-line'),
-      paint: { 'line-color': c.studies, 'line-width': 1, 'line-dasharray': [1, 1.5] },
-    },
-    {
-      id: 'sites-approx',
-      type: 'circle',
-      source: 'sites',
-      filter: f('sites-approx'),
-      paint: {
-        'circle-radius': 7,
-        'circle-color': c.halo,
-        'circle-opacity': 0.35,
-        'circle-stroke-color': c.sites,
-        'circle-stroke-width': 2.5,
-      },
-    },
-    {
-      id: 'sites-exact',
-      type: 'circle',
-      source: 'sites',
-      filter: f('sites-exact'),
-      paint: {
-        'circle-radius': 6,
-        'circle-color': c.sites,
-        'circle-stroke-color': c.halo,
-        'circle-stroke-width': 1.5,
-      },
-    },
-    ...(['regions', 'initiatives', 'studies'] as const).map((source): LayerSpecification => ({
-      id: `${source}-selected`,
-      type: 'line',
-      source,
-      filter: f(`${source}-selected`),
-      paint: { 'line-color': c.selected, 'line-width': 3.5 },
-    })),
-    {
-      id: 'sites-selected',
-      type: 'circle',
-      source: 'sites',
-      filter: f('sites-selected'),
-      paint: {
-        'circle-radius': 11,
-        'circle-opacity': 0,
-        'circle-stroke-color': c.selected,
-        'circle-stroke-width': 3,
-      },
-    },
+    fill('regions', { 'fill-color': c.regions, 'fill-opacity': 0.18 }),
+    line('regions', 'line', { 'line-color': c.regions, 'line-width': 1.5 }),
+    fill('initiatives', { 'fill-color': c.initiatives, 'fill-opacity': 0.16 }),
+    line('initiatives', 'line', { 'line-color': c.initiatives, 'line-width': 1.5 }),
+    line('initiatives', 'line-schematic', {
+      'line-color': c.initiatives,
+      'line-width': 2,
+      'line-dasharray': [3, 2],
+    }),
+    fill('studies', { 'fill-color': c.studies, 'fill-opacity': STUDY_WEIGHT }),
+    line('studies', 'line', {
+      'line-color': c.studies,
+      'line-width': 1,
+      'line-dasharray': [1, 1.5],
+    }),
+    circle('approx', {
+      'circle-radius': 7,
+      'circle-color': c.halo,
+      'circle-opacity': 0.35,
+      'circle-stroke-color': c.sites,
+      'circle-stroke-width': 2.5,
+    }),
+    circle('exact', {
+      'circle-radius': 6,
+      'circle-color': c.sites,
+      'circle-stroke-color': c.halo,
+      'circle-stroke-width': 1.5,
+    }),
+    ...(['regions', 'initiatives', 'studies'] as const).map((source) =>
+      line(source, 'selected', { 'line-color': c.selected, 'line-width': 3.5 }),
+    ),
+    circle('selected', {
+      'circle-radius': 11,
+      'circle-opacity': 0,
+      'circle-stroke-color': c.selected,
+      'circle-stroke-width': 3,
+    }),
   ];
   return {
     version: 8,

@@ -27,7 +27,7 @@ import {
   serializeState,
   type EvidenceMapState,
 } from '../../evidence-map/state';
-import { mapLink } from '../../map-state';
+import { mapLink } from '../../map/state';
 import { format } from '../../search/strings';
 import { saveFile } from '../save';
 import { downloadSourceCitations } from '../search/download';

@@ -15,7 +15,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import type { MapView } from '../../map-state';
+import type { MapView } from '../../map/state';
 import { LAYER_IDS, type LayerId, type MapFeature } from '../../map/features';
 import {
   CLICKABLE_LAYERS,

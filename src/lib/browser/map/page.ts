@@ -12,7 +12,7 @@ import {
   serializeMapState,
   type MapState,
   type Vocabulary,
-} from '../../map-state';
+} from '../../map/state';
 import {
   LAYER_IDS,
   readLayer,

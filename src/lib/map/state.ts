@@ -10,7 +10,9 @@
  * only what differs from the default, in a fixed order, so equal states give
  * equal URLs.
  */
-import { LAYER_IDS, isEntryId, isFeatureId, type LayerId } from './map/features';
+// Not from './features': the evidence map links here, and should not load the layer reader.
+import { isEntryId, isFeatureId } from '../geo/ids';
+import { THEMATIC_LAYERS as LAYER_IDS, type ThematicLayer as LayerId } from '../geo/types';
 
 /**
  * The closed vocabularies a URL is checked against: the atlas's theme ids and
