@@ -48,7 +48,7 @@ export type Cell = string | number | readonly string[] | null;
 export type Row = Record<string, Cell>;
 
 /** Table Schema types used by the atlas's columns. */
-export type FieldType = 'string' | 'integer' | 'date';
+type FieldType = 'string' | 'integer' | 'date';
 
 export interface Column<T> {
   /** Column name, snake_case. */

@@ -19,7 +19,7 @@ import {
 import { FINDING_COLUMNS, findingInputs } from './finding-rows';
 import { SOURCE_COLUMNS, sourceInputs } from './source-rows';
 
-export { FINDING_COLUMNS, LIST_SEPARATOR, SOURCE_COLUMNS };
+export { FINDING_COLUMNS, LIST_SEPARATOR };
 export type { Cell, Column, DataContext, DataSource, Row };
 
 /** The tables of the data package, with their keys. */

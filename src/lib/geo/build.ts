@@ -47,7 +47,7 @@ export interface BuildOptions {
 }
 
 /** Serialises a layer as published (compact JSON). */
-export const serialise = (value: unknown): string => JSON.stringify(value);
+const serialise = (value: unknown): string => JSON.stringify(value);
 
 /** Builds every layer. Throws a GeoError listing every problem. */
 export function buildAtlasGeo(options: BuildOptions = {}): BuiltAtlasGeo {
@@ -58,7 +58,7 @@ export function buildAtlasGeo(options: BuildOptions = {}): BuiltAtlasGeo {
 }
 
 /** Builds every layer from read definitions and content. */
-export function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo {
+function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo {
   const ctx = new LayerContext(defs, content);
   const regions = buildRegions(ctx);
   const initiatives = buildInitiatives(ctx);

@@ -22,10 +22,10 @@ import {
 } from './types';
 
 /** Budgets, in bytes of gzip: all thematic layers together, and the basemap. */
-export const BUDGET = { thematicGzip: 150 * 1024, basemapGzip: 250 * 1024 } as const;
+const BUDGET = { thematicGzip: 150 * 1024, basemapGzip: 250 * 1024 } as const;
 
 /** A layer's entry in `geo/catalogue.json` and on the data page. */
-export interface CatalogueLayer {
+interface CatalogueLayer {
   name: LayerName;
   /** Path under the base, e.g. "geo/regions.geojson". */
   file: string;

@@ -28,7 +28,7 @@ export interface SourceInfo {
   dataCountries: string[];
 }
 
-export interface RegionInfo {
+interface RegionInfo {
   id: string;
   file: string;
   name: Localized;
@@ -38,7 +38,7 @@ export interface RegionInfo {
   sources: string[];
 }
 
-export interface InitiativeInfo {
+interface InitiativeInfo {
   id: string;
   file: string;
   name: Localized;
@@ -101,7 +101,7 @@ const toInitiative = (e: Entry): InitiativeInfo =>
   });
 
 /** Builds the map's view of content from validated entries. */
-export function mapContentOf(entries: readonly Entry[]): MapContent {
+function mapContentOf(entries: readonly Entry[]): MapContent {
   const of = <T extends { id: string }>(collection: string, to: (e: Entry) => T) =>
     new Map(
       entries

@@ -49,7 +49,7 @@ const layerMeta = z
   })
   .strict();
 
-export const layersSchema = z
+const layersSchema = z
   .object({
     /** Natural Earth scales and how areas without an ISO code are handled. */
     naturalEarth: z
@@ -88,7 +88,7 @@ export const layersSchema = z
       .strict(),
   })
   .strict();
-export type LayersDef = z.infer<typeof layersSchema>;
+type LayersDef = z.infer<typeof layersSchema>;
 
 /** A [lon, lat] position as written in a definition. */
 const position = z.tuple([z.number(), z.number()]);
@@ -104,7 +104,6 @@ const definedGeometry = z.discriminatedUnion(
   ],
   { error: 'a GeoJSON "Point" or "Polygon"' },
 );
-export type DefinedGeometry = z.infer<typeof definedGeometry>;
 
 /** Where a feature is placed, and how precisely. */
 const placement = z.discriminatedUnion(
@@ -198,9 +197,8 @@ const pilotCountriesDef = z
     note: localized,
   })
   .strict();
-export type PilotCountriesDef = z.infer<typeof pilotCountriesDef>;
 
-export const sitesSchema = z
+const sitesSchema = z
   .object({
     /** Named sites and venues. */
     sites: z.array(siteDef),
@@ -208,9 +206,9 @@ export const sitesSchema = z
     pilotCountries: z.array(pilotCountriesDef).default([]),
   })
   .strict();
-export type SitesDef = z.infer<typeof sitesSchema>;
+type SitesDef = z.infer<typeof sitesSchema>;
 
-export const corridorSchema = z
+const corridorSchema = z
   .object({
     /** Stable id, e.g. "initiative:great-green-wall:corridor". */
     id: z
@@ -234,7 +232,7 @@ export const corridorSchema = z
     note: localized,
   })
   .strict();
-export type CorridorDef = z.infer<typeof corridorSchema>;
+type CorridorDef = z.infer<typeof corridorSchema>;
 
 /** The definitions, read and checked against their schemas. */
 export interface Definitions {

@@ -15,7 +15,7 @@ export interface GeoProblem {
 }
 
 /** Formats a problem as `file: feature id: reason`. */
-export const formatProblem = (p: GeoProblem): string => `${p.file}: ${p.id}: ${p.reason}`;
+const formatProblem = (p: GeoProblem): string => `${p.file}: ${p.id}: ${p.reason}`;
 
 /** Thrown when geo definitions or built layers are invalid; lists every problem. */
 export class GeoError extends Error {

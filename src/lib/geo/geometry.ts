@@ -19,7 +19,7 @@ export function roundPosition(p: readonly number[], precision = PRECISION): [num
 }
 
 /** Every position of a geometry. */
-export function positionsOf(geometry: Geometry): Position[] {
+function positionsOf(geometry: Geometry): Position[] {
   switch (geometry.type) {
     case 'Point':
       return [geometry.coordinates];
@@ -103,7 +103,7 @@ export function labelOf(geometry: Area, precision = PRECISION): [number, number]
 }
 
 /** Area in km², rounded to a whole number (at least 1 for any non-empty area). */
-export function areaKm2(geometry: Area): number {
+function areaKm2(geometry: Area): number {
   return Math.max(1, Math.round(area(geometry) / 1e6));
 }
 

@@ -6,11 +6,11 @@
  */
 
 /** A feature id: "kind:slug", with optional further ":slug" parts, e.g. "initiative:great-green-wall:corridor". */
-export const FEATURE_ID = /^[a-z][a-z0-9-]{0,30}(:[a-z0-9]+(-[a-z0-9]+)*){1,3}$/;
+const FEATURE_ID = /^[a-z][a-z0-9-]{0,30}(:[a-z0-9]+(-[a-z0-9]+)*){1,3}$/;
 /** An entry id (source, initiative, region): a lower-case slug. */
-export const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Longest id accepted from a URL or a layer file. */
-export const MAX_ID_LENGTH = 120;
+const MAX_ID_LENGTH = 120;
 
 export const isFeatureId = (value: string): boolean =>
   value.length <= MAX_ID_LENGTH && FEATURE_ID.test(value);

@@ -40,9 +40,12 @@ export interface LocatorDrawing {
 /** Turns an RFC 7946 geometry (counter-clockwise exteriors) into d3's winding (clockwise). */
 const forD3 = (geometry: Area): Area =>
   (
-    rewind({ type: 'Feature', properties: {}, geometry } as Feature<Area>, {
-      reverse: true,
-    }) as Feature<Area>
+    rewind(
+      { type: 'Feature', properties: {}, geometry },
+      {
+        reverse: true,
+      },
+    ) as Feature<Area>
   ).geometry;
 
 /** The longitude span of a box, allowing west > east across the antimeridian. */
@@ -143,7 +146,7 @@ class CompactPath {
 const r = (v: number) => Math.round(v);
 
 /** The projection for a box: Equal Earth centred on the box, fitted to the drawing. */
-export function projectionFor(box: BBox): GeoProjection {
+function projectionFor(box: BBox): GeoProjection {
   const { width, height } = LOCATOR_SIZE;
   const centre = box[0] + (box[2] - box[0]) / 2;
   return geoEqualEarth()
@@ -167,7 +170,7 @@ export function projectionFor(box: BBox): GeoProjection {
  * about a unit and a half are merged (Turf simplify), so a world map stays
  * small: a source page with its locator map keeps within its 15 KB gzip budget.
  */
-export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
+function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const big = polygons.filter((rings) => {
     const xs = (rings[0] ?? []).map((p) => p[0] ?? 0);
@@ -181,10 +184,13 @@ export function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   const kept = big.length > 0 ? big : polygons.slice(0, 1);
   if (kept.length === 0) return undefined;
   const multi: Area = { type: 'MultiPolygon', coordinates: kept };
-  return simplify({ type: 'Feature', properties: {}, geometry: multi } as Feature<Area>, {
-    tolerance: degPerUnit * 1.5,
-    highQuality: false,
-  }).geometry;
+  return simplify(
+    { type: 'Feature', properties: {}, geometry: multi },
+    {
+      tolerance: degPerUnit * 1.5,
+      highQuality: false,
+    },
+  ).geometry;
 }
 
 /** Draws a locator map: land, then the shapes, then the points. */

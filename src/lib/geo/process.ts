@@ -115,7 +115,7 @@ export const SLIVER_KM2 = 10;
  * becomes a triangle touching the rest at one point); Turf booleanValid
  * rejects parts that touch. Small islands, which touch nothing, stay.
  */
-export function dropSlivers(geometry: Area): Area {
+function dropSlivers(geometry: Area): Area {
   if (geometry.type === 'Polygon') return geometry;
   const parts = geometry.coordinates;
   const polygon = (rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
@@ -204,7 +204,7 @@ function cleanRing(ring: Position[]): Position[] | undefined {
  * a few repeated points) and polygons whose exterior ring is degenerate.
  * Returns undefined if nothing is left.
  */
-export function dropDegenerate(geometry: Area): Area | undefined {
+function dropDegenerate(geometry: Area): Area | undefined {
   const polygons = polygonsOf(geometry).flatMap((rings) => {
     const [outer, ...holes] = rings;
     const exterior = outer && cleanRing(outer);

@@ -14,7 +14,7 @@ import type { Precision, ThematicFeature } from './types';
 export type SubjectKind = 'region' | 'initiative' | 'source';
 
 /** One thing the map shows, for the text alternative. */
-export interface LocatorItem {
+interface LocatorItem {
   id: string;
   role: LocatorShape['role'] | 'point';
   name: Localized;

@@ -13,7 +13,7 @@ export type ThematicLayer = (typeof THEMATIC_LAYERS)[number];
 
 /** The basemap layers (Natural Earth via world-atlas). */
 export const BASEMAP_LAYERS = ['land', 'countries'] as const;
-export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
+type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
 
 export type LayerName = ThematicLayer | BasemapLayer;
 export const LAYER_NAMES: readonly LayerName[] = [...BASEMAP_LAYERS, ...THEMATIC_LAYERS];
@@ -42,11 +42,11 @@ export type Precision = (typeof PRECISIONS)[number];
 /** Properties of every thematic feature: inferred from the contract (`contract.ts`). */
 export type { ThematicProps } from './contract';
 
-export type ThematicGeometry = Polygon | MultiPolygon | Point;
+type ThematicGeometry = Polygon | MultiPolygon | Point;
 export type ThematicFeature = Feature<ThematicGeometry, ThematicProps> & { id: string; bbox: BBox };
 
 /** Properties of a basemap feature. */
-export interface BasemapProps {
+interface BasemapProps {
   id: string;
   /** ISO3 code, or "" for areas Natural Earth draws without one (e.g. Somaliland). */
   iso3: string;

@@ -6,10 +6,10 @@
  */
 import { booleanClockwise, booleanPointInPolygon, booleanValid, kinks } from '@turf/turf';
 import countries from 'i18n-iso-countries';
-import type { Geometry, Polygon, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 import { PRECISION } from './geometry';
 import { propertyProblems, requirement } from './contract';
-import { THEMATIC_LAYERS, type ThematicLayer } from './types';
+import type { ThematicLayer } from './types';
 
 const fmt = (p: Position) => `[${p[0]}, ${p[1]}]`;
 
@@ -93,7 +93,7 @@ export function geometryProblems(geometry: Geometry, check: GeometryCheck = {}):
         break;
       }
     }
-    const crossings = kinks({ type: 'Polygon', coordinates: [ring] } as Polygon).features;
+    const crossings = kinks({ type: 'Polygon', coordinates: [ring] }).features;
     if (crossings.length > 0) {
       const at = crossings[0]?.geometry.coordinates ?? [];
       reasons.push(
@@ -200,5 +200,3 @@ export function layerProblems(
   });
   return out;
 }
-
-export { THEMATIC_LAYERS };

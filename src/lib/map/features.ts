@@ -8,16 +8,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { lonLat, readProperties, type MapFeatureProps } from '../geo/contract';
 import { isFeatureId } from '../geo/ids';
-import {
-  KINDS,
-  PRECISIONS,
-  THEMATIC_LAYERS,
-  type Kind,
-  type Precision,
-  type ThematicLayer,
-} from '../geo/types';
+import { THEMATIC_LAYERS, type ThematicLayer } from '../geo/types';
 
-export { KINDS, PRECISIONS, type Kind, type Precision };
 export type { MapFeatureProps };
 
 /** The thematic layers, in drawing order (bottom to top). */
@@ -34,7 +26,7 @@ export interface MapFeature {
 }
 
 /** Every [lon, lat] position of a geometry. */
-export function positions(geometry: Geometry): [number, number][] {
+function positions(geometry: Geometry): [number, number][] {
   const out: [number, number][] = [];
   const walk = (coords: unknown): void => {
     if (!Array.isArray(coords)) return;

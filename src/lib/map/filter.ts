@@ -7,7 +7,7 @@ import type { MapState } from './state';
 import { LAYER_IDS, unionBbox, type LayerId, type MapFeature } from './features';
 
 /** True if the feature passes the theme, source-type and source filters. */
-export function matchesFilters(
+function matchesFilters(
   feature: MapFeature,
   state: Pick<MapState, 'theme' | 'type' | 'source'>,
 ): boolean {

@@ -51,7 +51,7 @@ export const MAP_UI_KEYS = [
 export type MapUiKey = (typeof MAP_UI_KEYS)[number];
 
 /** A target of an initiative, already written out for one language. */
-export interface TargetText {
+interface TargetText {
   /** e.g. "Degraded land restored: 100,000,000 ha by 2030". */
   text: string;
   /** Source id stating it. */

@@ -58,9 +58,9 @@ export const DEFAULT_STATE: Readonly<MapState> = Object.freeze({
 /** Hashes longer than this are ignored whole. */
 export const MAX_HASH_LENGTH = 1000;
 /** Zoom range accepted in a URL (MapLibre's range). */
-export const ZOOM_RANGE = [0, 22] as const;
+const ZOOM_RANGE = [0, 22] as const;
 /** Latitudes beyond this cannot be shown in Web Mercator. */
-export const MAX_LAT = 85.0511;
+const MAX_LAT = 85.0511;
 
 const KEYS = ['layers', 'select', 'theme', 'type', 'source', 'view'] as const;
 type Key = (typeof KEYS)[number];

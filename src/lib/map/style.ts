@@ -81,7 +81,7 @@ const SCHEMATIC: ExpressionSpecification = ['==', ['get', 'schematic'], true];
 const NOT_SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'schematic'], true];
 
 /** The fixed part of each style layer's filter (geometry, precision, schematic). */
-export const BASE_FILTERS: Record<string, ExpressionSpecification> = {
+const BASE_FILTERS: Record<string, ExpressionSpecification> = {
   'regions-fill': POLYGON,
   'regions-line': POLYGON,
   'regions-selected': POLYGON,
@@ -108,7 +108,7 @@ const SELECTED_LAYERS = new Set([
  * A study area's shading grows with its number of findings (the layer's
  * weight): one finding is faint, ten or more are the darkest.
  */
-export const STUDY_WEIGHT: ExpressionSpecification = [
+const STUDY_WEIGHT: ExpressionSpecification = [
   'interpolate',
   ['linear'],
   ['coalesce', ['get', 'findings'], 1],

@@ -13,7 +13,7 @@ import type { ThematicFeature } from '../types';
 import type { LayerContext } from './context';
 
 /** Research entries, in id order: those with data countries, and those without. */
-export function studyEntries(content: MapContent): {
+function studyEntries(content: MapContent): {
   placed: SourceInfo[];
   unplaced: SourceInfo[];
 } {
