@@ -1,18 +1,25 @@
 /** Language helpers: translation lookup, localized paths, dates, numbers, locators. */
 import { dictionaries, type UiKey } from '../i18n';
 import { LANGS, type Lang, type Locator, type Localized } from '../schemas/common';
+import { format, formatList, HTML_LANG } from './format';
 import { normaliseBase } from './paths';
 
 export { LANGS, type Lang };
 
-/** The value of `<html lang>` for each language. */
-export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+export { HTML_LANG };
 
-/** Returns the translator for `lang`: `t('nav.home')`, with `{name}` placeholders filled. */
-export function useTranslations(lang: Lang) {
+/** A translator: `t('nav.home')`, with `{name}` placeholders filled. */
+export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
+
+/** Returns the translator for `lang`. Pages and components get theirs as `Astro.locals.t`. */
+export function useTranslations(lang: Lang): Translate {
   const dict = dictionaries[lang];
-  return (key: UiKey, vars: Record<string, string | number> = {}): string =>
-    dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return (key, vars = {}) => format(dict[key], vars);
+}
+
+/** Joins names as `lang` lists them: "a, b, c", "a、b、c". */
+export function listOf(items: readonly string[], lang: Lang): string {
+  return formatList(items, HTML_LANG[lang]);
 }
 
 /** Picks the text of `lang` from a localized field. */

@@ -28,7 +28,7 @@ import {
   type EvidenceMapState,
 } from '../../evidence-map/state';
 import { mapLink } from '../../map-state';
-import { format } from '../../search/strings';
+import { format } from '../../format';
 import { saveFile } from '../save';
 import { downloadSourceCitations } from '../search/download';
 import { enableGrid, type Grid } from './grid';
