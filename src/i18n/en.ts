@@ -19,6 +19,8 @@ export const en = {
   'nav.data': 'Data',
   'nav.breadcrumb': 'Breadcrumb',
   'lang.switch': '中文',
+  /** Between the items of a list whose items hold commas themselves. */
+  'list.separator': '; ',
   'lang.switchLabel': 'Read this page in Chinese',
   'footer.licence':
     'Text and atlas data: CC BY 4.0. Boundaries: Natural Earth (public domain). Code: MIT.',

@@ -20,6 +20,7 @@ export const zh = {
   'nav.data': '数据',
   'nav.breadcrumb': '路径导航',
   'lang.switch': 'English',
+  'list.separator': '；',
   'lang.switchLabel': '阅读本页英文版',
   'footer.licence': '文字和图集数据：CC BY 4.0。边界：Natural Earth（公有领域）。代码：MIT。',
   'footer.cite': '如何引用本图集',
