@@ -16,6 +16,7 @@ import { designs, drivers, effectDirections, outcomes, readParts } from '../../s
 import { dlddLink, doiPattern, documentLanguage, type SourceType } from '../../schemas/sources';
 import { placeholderPaths } from './placeholders';
 import { effectScales, locatorKinds } from './research';
+import { ENTRY_ID } from '../ids';
 
 /** A record that cannot become an entry; the message says why, and nothing is written. */
 export class RecordError extends Error {
@@ -252,7 +253,7 @@ export function draftEntry(
     throw new RecordError(`the DOI ${doi} is already used by ${clash}: the source is in the atlas`);
   }
   if (options.id !== undefined) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.id)) {
+    if (!ENTRY_ID.test(options.id)) {
       throw new RecordError(`the id "${options.id}" is not a lower-case id with hyphens`);
     }
     if (options.taken.has(options.id)) {

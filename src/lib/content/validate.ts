@@ -20,6 +20,7 @@ import { hedgeGuard } from './hedges';
 import { parityProblems } from './parity';
 import { unlocatedQuantityWords } from './quantity-words';
 import { isUnder, placeholderPaths } from './placeholders';
+import { ENTRY_ID } from '../ids';
 
 export const COLLECTIONS: readonly CollectionName[] = [
   'sources',
@@ -29,7 +30,7 @@ export const COLLECTIONS: readonly CollectionName[] = [
 ];
 
 /** A reference as written in frontmatter: the id of the entry (its file name). */
-const ref: RefFn = () => z.string().regex(/^[a-z0-9-]+$/, 'the id of an entry (its file name)');
+const ref: RefFn = () => z.string().regex(ENTRY_ID, 'the id of an entry (its file name)');
 
 const SCHEMAS = {
   sources: makeSourceSchema(ref),
@@ -105,7 +106,7 @@ export function loadCollection(
       continue;
     }
     const id = name.slice(0, -'.md'.length);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
+    if (!ENTRY_ID.test(id)) {
       problems.push(`${file}: (id): expected a file name in lower case with hyphens`);
     }
     const clash = seen.get(id.toLowerCase());
