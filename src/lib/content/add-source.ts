@@ -17,24 +17,20 @@ import { dlddLink, doiPattern, documentLanguage, type SourceType } from '../../s
 import { placeholderPaths } from './placeholders';
 import { effectScales, locatorKinds } from './research';
 import { ENTRY_ID } from '../ids';
+import { CITATION_FORMATS, isCitationFormat, type CitationFormat } from '../citation-formats';
 
 /** A record that cannot become an entry; the message says why, and nothing is written. */
 export class RecordError extends Error {
   override name = 'RecordError';
 }
 
-/** Input formats, by file extension. */
-export const FORMATS = {
-  bib: { label: 'BibTeX', citationJs: '@bibtex/text' },
-  ris: { label: 'RIS', citationJs: '@ris/file' },
-  json: { label: 'CSL-JSON', citationJs: '@csl/list+object' },
-} as const;
-export type RecordFormat = keyof typeof FORMATS;
+/** Input formats, by file extension: the formats the atlas exports. */
+export type RecordFormat = CitationFormat;
 
 /** The format of a file, from its extension (".bib", ".ris", ".json"), or undefined. */
 export function formatOf(file: string): RecordFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ext === 'bib' || ext === 'ris' || ext === 'json' ? ext : undefined;
+  return ext !== undefined && isCitationFormat(ext) ? ext : undefined;
 }
 
 /** The subset of a CSL-JSON item that is read. */
@@ -66,7 +62,7 @@ interface CslRecord {
 
 /** Parses the text of a record file into exactly one CSL item. */
 export function parseRecord(text: string, format: RecordFormat): CslRecord {
-  const { label, citationJs } = FORMATS[format];
+  const { label, citationJs } = CITATION_FORMATS[format];
   let input: unknown = text;
   if (format === 'json') {
     try {
