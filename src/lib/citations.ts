@@ -10,7 +10,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { z } from 'astro/zod';
 import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
-import type { CitationFormat } from './citation-formats';
+import { CITATION_FORMATS, type CitationFormat } from './citation-formats';
 
 // BibTeX keys are the atlas ids ("groundswell-2021"), stable across builds
 // and the same as the RIS ID and CSL-JSON id.
@@ -172,6 +172,9 @@ export function toRis(items: CslItem[]): string {
 export function toCslJson(items: CslItem[]): string {
   return JSON.stringify(items, null, 2) + '\n';
 }
+
+/** The formats in the order pages list them. */
+export const CITATION_FORMAT_IDS = Object.keys(CITATION_FORMATS) as CitationFormat[];
 
 /** The serialiser of each citation format (`citation-formats.ts` names them). */
 export const WRITERS: Record<CitationFormat, (items: CslItem[]) => string> = {

@@ -3,7 +3,7 @@ import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import zhLocale from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import type { Lang } from '../schemas/common';
-import { HTML_LANG } from './format';
+import { HTML_LANG } from './locale';
 
 countries.registerLocale(enLocale);
 countries.registerLocale(zhLocale);

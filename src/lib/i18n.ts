@@ -1,7 +1,8 @@
 /** Language helpers: translation lookup, localized paths, dates, numbers, locators. */
 import { dictionaries, type UiKey } from '../i18n';
 import { LANGS, type Lang, type Locator, type Localized } from '../schemas/common';
-import { format, formatList, HTML_LANG } from './format';
+import { format, formatList } from './format';
+import { HTML_LANG } from './locale';
 import { normaliseBase } from './paths';
 
 export { LANGS, type Lang };

@@ -27,6 +27,13 @@ export class RecordError extends Error {
 /** Input formats, by file extension: the formats the atlas exports. */
 export type RecordFormat = CitationFormat;
 
+/** citation-js's name for the input of each format. */
+const CITATION_JS: Record<RecordFormat, string> = {
+  bib: '@bibtex/text',
+  ris: '@ris/file',
+  json: '@csl/list+object',
+};
+
 /** The format of a file, from its extension (".bib", ".ris", ".json"), or undefined. */
 export function formatOf(file: string): RecordFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
@@ -62,7 +69,8 @@ interface CslRecord {
 
 /** Parses the text of a record file into exactly one CSL item. */
 export function parseRecord(text: string, format: RecordFormat): CslRecord {
-  const { label, citationJs } = CITATION_FORMATS[format];
+  const { label } = CITATION_FORMATS[format];
+  const citationJs = CITATION_JS[format];
   let input: unknown = text;
   if (format === 'json') {
     try {

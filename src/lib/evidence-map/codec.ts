@@ -5,7 +5,7 @@
  * finding). Reading never trusts the file: anything malformed is dropped,
  * and the texts are only ever shown with `textContent`.
  */
-import { ENTRY_ID, ISO3, unanchored } from '../ids';
+import { ENTRY_ID, ISO3 } from '../ids';
 import {
   AXES,
   type Axis,
@@ -59,9 +59,9 @@ export function encodeIndex(index: EvidenceIndex): EncodedIndex {
 }
 
 /** An id as the vocabularies and sources use them: a slug, or a reserved "_slug" column. */
-const ID = new RegExp(`^_?${unanchored(ENTRY_ID)}$`);
 const MAX_ID = 120;
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_ID && ID.test(v);
+const isId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= MAX_ID && ENTRY_ID.test(v.replace(/^_/, ''));
 const isIndex = (v: unknown, length: number): v is number =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
 const ids = (v: unknown): string[] | undefined =>

@@ -7,7 +7,8 @@
  * The texts that do not come from the feature (entry titles, country names,
  * targets, UI strings) come from a `MapLookup` made at build time.
  */
-import { format, HTML_LANG, plural } from '../format';
+import { format, plural } from '../format';
+import { HTML_LANG } from '../locale';
 import { featureName, type MapFeatureProps } from './features';
 
 /** The UI strings the map needs in the browser, by key (see `src/i18n/en.ts`). */

@@ -4,17 +4,14 @@
  * fetches those of the sources found and joins them here.
  */
 import type { CitationFormat } from '../citation-formats';
-import { ENTRY_ID, unanchored } from '../ids';
 import { normaliseBase } from '../paths';
-
-const SOURCE_PATH = new RegExp(`^(?:zh/)?sources/(${unanchored(ENTRY_ID)})/?$`);
 
 /** The source id of a result URL ("/atlas/zh/sources/groundswell-2021/#x" → "groundswell-2021"). */
 export function sourceIdOf(url: string, base = '/'): string | undefined {
   const path = url.split(/[?#]/)[0] ?? '';
   const root = normaliseBase(base);
   if (!path.startsWith(root)) return undefined;
-  const match = SOURCE_PATH.exec(path.slice(root.length));
+  const match = /^(?:zh\/)?sources\/([a-z0-9-]+)\/?$/.exec(path.slice(root.length));
   return match?.[1];
 }
 

@@ -7,8 +7,8 @@
  *   (downloads, left out of the offline precache).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { WRITERS } from '../../lib/citations';
-import { CITATION_FORMATS, CITATION_FORMAT_IDS } from '../../lib/citation-formats';
+import { CITATION_FORMAT_IDS, WRITERS } from '../../lib/citations';
+import { CITATION_FORMATS } from '../../lib/citation-formats';
 import { subsets } from '../../lib/content/facets';
 import { absoluteUrl } from '../../lib/content/data';
 import { cslOf, facetedOf, getAtlas } from '../../lib/content/store';
