@@ -657,6 +657,8 @@ export const en = {
   'data.size': 'Size',
   'data.sizeValue': '{raw} KB ({gzip} KB gzip)',
   'data.licence': 'Licence',
+  'licence.public-domain': 'public domain',
+  'licence.CC-BY-4.0': 'CC BY 4.0',
   'data.sources': 'Sources',
   'data.noSources': 'None: boundaries only.',
   'data.howMade': 'How this layer was made',

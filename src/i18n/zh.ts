@@ -626,6 +626,8 @@ export const zh = {
   'data.size': '大小',
   'data.sizeValue': '{raw} KB（gzip 压缩后 {gzip} KB）',
   'data.licence': '许可',
+  'licence.public-domain': '公有领域',
+  'licence.CC-BY-4.0': 'CC BY 4.0',
   'data.sources': '来源',
   'data.noSources': '无：仅含边界。',
   'data.howMade': '本图层的制作方法',

@@ -82,6 +82,20 @@ function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFo
   return format;
 }
 
+/** Kilobytes (of 1,024 bytes) with at most one decimal, written for `lang`: "82.9". */
+export function formatKilobytes(bytes: number, lang: Lang): string {
+  return new Intl.NumberFormat(HTML_LANG[lang], { maximumFractionDigits: 1 }).format(bytes / 1024);
+}
+
+/** The `lang` variant of a property published once per language (`name_en`, `name_zh`). */
+export function localizedProp<K extends string>(
+  props: Record<`${K}_${Lang}`, string>,
+  key: K,
+  lang: Lang,
+): string {
+  return props[`${key}_${lang}`];
+}
+
 /** Formats a number for `lang` ("100,000,000" / "100,000,000"; Chinese uses the same grouping). */
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(HTML_LANG[lang]).format(value);
