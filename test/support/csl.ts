@@ -1,6 +1,13 @@
 /** CSL records of three kinds of source, as the site makes them (`toCsl`), for the citation tests. */
 import { toCsl } from '../../src/lib/citations';
 
+/** Personal names written "Family, Given". */
+const people = (...names: string[]) =>
+  names.map((name) => {
+    const [family = '', given = ''] = name.split(', ');
+    return { family, given };
+  });
+
 /** A UN document: an institutional author and a document symbol. */
 export const secretariatNote = toCsl({
   id: 'iccd-cop17-8',
@@ -22,10 +29,7 @@ export const report = toCsl({
   title: 'Groundswell Part 2: Acting on Internal Climate Migration',
   type: 'report',
   bibliographic: {
-    authors: [
-      { family: 'Clement', given: 'Viviane' },
-      { family: 'Rigaud', given: 'Kanta Kumari' },
-    ],
+    authors: people('Clement, Viviane', 'Rigaud, Kanta Kumari'),
     issued: '2021',
     publisher: 'World Bank',
     place: 'Washington, DC',
@@ -40,11 +44,7 @@ export const article = toCsl({
   title: 'A meta-analysis of country-level studies on environmental change and migration',
   type: 'journal-article',
   bibliographic: {
-    authors: [
-      { family: 'Hoffmann', given: 'Roman' },
-      { family: 'Dimitrova', given: 'Anna' },
-      { family: 'Muttarak', given: 'Raya' },
-    ],
+    authors: people('Hoffmann, Roman', 'Dimitrova, Anna', 'Muttarak, Raya'),
     issued: '2020',
     container: 'Nature Climate Change',
     volume: '10',
