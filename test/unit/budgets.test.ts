@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetsReadmeText, formatBudget } from '../../src/lib/budgets';
-import { BUDGET as GEO_BUDGET } from '../../src/lib/geo/build';
+import { budgetsReadmeText, formatBudget } from '../../src/lib/budgets';
 
 describe('byte budgets (src/lib/budgets.ts)', () => {
   it('are what the README’s testing table says', () => {
@@ -10,13 +9,6 @@ describe('byte budgets (src/lib/budgets.ts)', () => {
       .find((line) => line.startsWith('| byte budgets'));
     const cell = row?.split('|')[3]?.trim();
     expect(cell, 'the README row, as budgetsReadmeText() writes it').toBe(budgetsReadmeText());
-  });
-
-  it('are what the geo build writes into the catalogue', () => {
-    expect(GEO_BUDGET).toEqual({
-      thematicGzip: BUDGETS.thematicGeojson.bytes,
-      basemapGzip: BUDGETS.basemap.bytes,
-    });
   });
 
   it('are written as the README writes sizes', () => {
