@@ -10,6 +10,22 @@ export function format(template: string, vars: Record<string, string | number> =
   );
 }
 
+/** Plain text split into paragraphs at blank lines, each trimmed, empty ones dropped. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(PARAGRAPH_BREAK)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** The first paragraph of plain text, as written (the lead of an index card, a page description). */
+export function firstParagraph(text: string): string {
+  return text.split(PARAGRAPH_BREAK)[0] ?? '';
+}
+
+/** A blank line: where content text starts a new paragraph. */
+const PARAGRAPH_BREAK = /\n\s*\n/;
+
 /**
  * The plural form of `count` in `locale` ("en", "zh-CN"), as the dictionaries
  * name their keys: `.one` or `.other` (Chinese has only "other").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatList, plural } from '../../src/lib/format';
+import { firstParagraph, format, formatList, paragraphs, plural } from '../../src/lib/format';
 import { resultsText } from '../../src/lib/search/strings';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
@@ -33,5 +33,17 @@ describe('plurals and lists', () => {
     expect(formatList(['Mali', 'Niger', 'Chad'], 'en')).toBe('Mali, Niger, Chad');
     expect(formatList(['马里', '尼日尔', '乍得'], 'zh-CN')).toBe('马里、尼日尔、乍得');
     expect(formatList(['Mali'], 'en')).toBe('Mali');
+  });
+});
+
+describe('paragraphs', () => {
+  it('split at blank lines, however they are indented', () => {
+    expect(paragraphs('One.\n\nTwo,\nstill two.\n  \n Three. ')).toEqual([
+      'One.',
+      'Two,\nstill two.',
+      'Three.',
+    ]);
+    expect(firstParagraph('One,\nstill one.\n\nTwo.')).toBe('One,\nstill one.');
+    expect(firstParagraph('')).toBe('');
   });
 });
