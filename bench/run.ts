@@ -29,7 +29,7 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSize } from '../src/lib/gzip.ts';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { launchChromium } from '../test/support/browser.ts';
@@ -256,7 +256,7 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
       ) as {
         findings: number[][];
       };
-      const gz = (f: string) => gzipSync(readFileSync(join(atlasDist, f)), { level: 6 }).length;
+      const gz = (f: string) => gzipSize(readFileSync(join(atlasDist, f)));
       evidenceMap = {
         findings: index.findings.length,
         // The second number of a finding's tuple is its direction, -1 when it has no coded effect.

@@ -19,6 +19,8 @@ export const en = {
   'nav.data': 'Data',
   'nav.breadcrumb': 'Breadcrumb',
   'lang.switch': '中文',
+  /** Between the items of a list whose items hold commas themselves. */
+  'list.separator': '; ',
   'lang.switchLabel': 'Read this page in Chinese',
   'footer.licence':
     'Text and atlas data: CC BY 4.0. Boundaries: Natural Earth (public domain). Code: MIT.',
@@ -655,6 +657,8 @@ export const en = {
   'data.size': 'Size',
   'data.sizeValue': '{raw} KB ({gzip} KB gzip)',
   'data.licence': 'Licence',
+  'licence.public-domain': 'public domain',
+  'licence.CC-BY-4.0': 'CC BY 4.0',
   'data.sources': 'Sources',
   'data.noSources': 'None: boundaries only.',
   'data.howMade': 'How this layer was made',

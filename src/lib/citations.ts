@@ -8,14 +8,15 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import type { z } from 'astro/zod';
+import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
+import { CITATION_FORMATS, type CitationFormat } from './citation-formats';
 
 // BibTeX keys are the atlas ids ("groundswell-2021"), stable across builds
 // and the same as the RIS ID and CSL-JSON id.
 const bibtexFormat = (plugins.config.get('@bibtex') as { format: Record<string, boolean> }).format;
 bibtexFormat['useIdAsLabel'] = true;
 bibtexFormat['checkLabel'] = false;
-import type { z } from 'astro/zod';
-import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
 
 type Bibliographic = z.infer<typeof bibliographicSchema>;
 
@@ -172,13 +173,15 @@ export function toCslJson(items: CslItem[]): string {
   return JSON.stringify(items, null, 2) + '\n';
 }
 
-/** Export formats: file extension, media type and serialiser. */
-export const EXPORTS = {
-  bib: { label: 'BibTeX', type: 'application/x-bibtex', write: toBibtex },
-  ris: { label: 'RIS', type: 'application/x-research-info-systems', write: toRis },
-  json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json', write: toCslJson },
-} as const;
-export type ExportFormat = keyof typeof EXPORTS;
+/** The formats in the order pages list them. */
+export const CITATION_FORMAT_IDS = Object.keys(CITATION_FORMATS) as CitationFormat[];
+
+/** The serialiser of each citation format (`citation-formats.ts` names them). */
+export const WRITERS: Record<CitationFormat, (items: CslItem[]) => string> = {
+  bib: toBibtex,
+  ris: toRis,
+  json: toCslJson,
+};
 
 /** Parses any exported file back into CSL items (used by tests and by the search page). */
 export function parseCitations(text: string): CslItem[] {

@@ -3,6 +3,7 @@ import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import zhLocale from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import type { Lang } from '../schemas/common';
+import { HTML_LANG } from './locale';
 
 countries.registerLocale(enLocale);
 countries.registerLocale(zhLocale);
@@ -16,6 +17,6 @@ export function countryName(code: string, lang: Lang): string {
 
 /** Sorts ISO3 codes by their name in `lang`. */
 export function sortByName(codes: readonly string[], lang: Lang): string[] {
-  const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+  const collator = new Intl.Collator(HTML_LANG[lang]);
   return [...codes].sort((a, b) => collator.compare(countryName(a, lang), countryName(b, lang)));
 }

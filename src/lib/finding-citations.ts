@@ -129,8 +129,7 @@ export function locatorText(loc: Locator): string {
 }
 
 /** The id of a finding's record: `<source id>:<finding id>` (also its BibTeX key). */
-const findingRecordId = (sourceId: string, findingId: string): string =>
-  `${sourceId}:${findingId}`;
+const findingRecordId = (sourceId: string, findingId: string): string => `${sourceId}:${findingId}`;
 
 /**
  * The CSL record of one finding: the source's record under the finding's id,

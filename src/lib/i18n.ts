@@ -1,23 +1,26 @@
 /** Language helpers: translation lookup, localized paths, dates, numbers, locators. */
 import { dictionaries, type UiKey } from '../i18n';
-import { LANGS, type Lang, type Locator, type Localized } from '../schemas/common';
+import { LANGS, type Lang, type Locator } from '../schemas/common';
+import { format, formatList } from './format';
+import { HTML_LANG } from './locale';
 import { normaliseBase } from './paths';
 
 export { LANGS, type Lang };
 
-/** The value of `<html lang>` for each language. */
-export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+export { HTML_LANG };
 
-/** Returns the translator for `lang`: `t('nav.home')`, with `{name}` placeholders filled. */
-export function useTranslations(lang: Lang) {
+/** A translator: `t('nav.home')`, with `{name}` placeholders filled. */
+export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
+
+/** Returns the translator for `lang`. Pages and components get theirs as `Astro.locals.t`. */
+export function useTranslations(lang: Lang): Translate {
   const dict = dictionaries[lang];
-  return (key: UiKey, vars: Record<string, string | number> = {}): string =>
-    dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return (key, vars = {}) => format(dict[key], vars);
 }
 
-/** Picks the text of `lang` from a localized field. */
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
+/** Joins names as `lang` lists them: "a, b, c", "a、b、c". */
+export function listOf(items: readonly string[], lang: Lang): string {
+  return formatList(items, HTML_LANG[lang]);
 }
 
 export { normaliseBase };
@@ -74,12 +77,21 @@ function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFo
   return format;
 }
 
+/** Kilobytes (of 1,024 bytes) with at most one decimal, written for `lang`: "82.9". */
+export function formatKilobytes(bytes: number, lang: Lang): string {
+  return new Intl.NumberFormat(HTML_LANG[lang], { maximumFractionDigits: 1 }).format(bytes / 1024);
+}
+
+/** The `lang` variant of a property published once per language (`name_en`, `name_zh`). */
+export function localizedProp<K extends string>(
+  props: Record<`${K}_${Lang}`, string>,
+  key: K,
+  lang: Lang,
+): string {
+  return props[`${key}_${lang}`];
+}
+
 /** Formats a number for `lang` ("100,000,000" / "100,000,000"; Chinese uses the same grouping). */
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(HTML_LANG[lang]).format(value);
-}
-
-/** The year of a partial date. */
-export function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
 }

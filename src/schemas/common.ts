@@ -8,6 +8,7 @@
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'astro/zod';
+import { ENTRY_ID, ISO3 } from '../lib/ids';
 
 // Zod's JIT probes `new Function('')` the first time it parses an object. In
 // the browser (the search page imports the vocabularies) the CSP forbids eval,
@@ -36,7 +37,7 @@ export type Localized = z.infer<typeof localized>;
 /** An ISO 3166-1 alpha-3 country code known to i18n-iso-countries. */
 export const iso3 = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code in capitals, e.g. "KAZ"')
+  .regex(ISO3, 'an ISO 3166-1 alpha-3 code in capitals, e.g. "KAZ"')
   .refine((code) => countries.isValid(code), {
     message: 'an ISO 3166-1 alpha-3 code that exists (see i18n-iso-countries)',
   });
@@ -74,8 +75,8 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 
-/** The pattern of an id: lower case, hyphenated. */
-export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The pattern of an id: lower case, hyphenated (`ENTRY_ID` of `lib/ids.ts`). */
+export const slugPattern = ENTRY_ID;
 
 /** A lower-case, hyphenated identifier usable in URLs and anchors. */
 export const slug = z

@@ -1,17 +1,23 @@
-/** What a page loads, and how many bytes it costs over the wire (gzip). */
+/**
+ * What a page loads, and how many bytes it costs over the wire (gzip). One
+ * walk and one gzip for the budget tests, the map tests and the benchmark
+ * (which runs this file in plain Node: hence the `.ts` in its imports).
+ */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
-import { DIST } from './dist';
-import type { ParsedPage } from './html';
+import { gzipSize } from '../../src/lib/gzip.ts';
+import { formatBudget } from '../../src/lib/budgets.ts';
+import { DIST } from './dist.ts';
+import type { ParsedPage } from './html.ts';
 
-/** Size in bytes after gzip at the level most servers use (6). */
-export function gzipSize(file: string, dir = DIST): number {
-  return gzipSync(readFileSync(join(dir, file)), { level: 6 }).length;
+/** Gzip size in bytes of files under dist/ (`src/lib/gzip.ts`: level 6, as most servers). */
+export function gzipFiles(files: readonly string[], dir = DIST): number {
+  return files.reduce((total, f) => total + gzipSize(readFileSync(join(dir, f))), 0);
 }
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** A size as the budgets write it: "16 KB", "3.5 MiB". */
+export const kb = formatBudget;
 
 /** dist/-relative path of a URL on a page served at `pagePath` (site built at base "/"). */
 function toFile(url: string, from: string): string | undefined {
@@ -21,11 +27,12 @@ function toFile(url: string, from: string): string | undefined {
 }
 
 /**
- * The JavaScript files a page loads: its scripts and module preloads, then
- * every static import of those, transitively. With `dynamic`, also follows
- * `import()` (code loaded on demand, e.g. when a reader opens the map).
+ * The files a page loads: its scripts, module preloads and stylesheets, then
+ * every static import of those scripts, transitively. With `dynamic`, also
+ * what loads on demand (e.g. when a reader opens the map): `import()`, and the
+ * workers and styles the bundler names in a script (`_astro/x.mjs`).
  */
-export async function scriptsOf(
+export async function loadsOf(
   page: { file: string } & ParsedPage,
   { dynamic = false, exclude = (_file: string): boolean => false } = {},
 ): Promise<string[]> {
@@ -34,7 +41,9 @@ export async function scriptsOf(
     .filter(
       (e) =>
         (e.name === 'script' && e.attrs['src']) ||
-        (e.name === 'link' && e.attrs['rel'] === 'modulepreload' && e.attrs['href']),
+        (e.name === 'link' &&
+          (e.attrs['rel'] === 'modulepreload' || e.attrs['rel'] === 'stylesheet') &&
+          e.attrs['href']),
     )
     .map((e) => toFile(e.attrs['src'] ?? e.attrs['href'] ?? '', page.file))
     .filter((f): f is string => f !== undefined);
@@ -44,7 +53,9 @@ export async function scriptsOf(
     const file = queue.shift() as string;
     if (seen.has(file) || exclude(file)) continue;
     seen.add(file);
-    const [imports] = parse(readFileSync(join(DIST, file), 'utf8'), file);
+    if (!/\.m?js$/.test(file)) continue;
+    const text = readFileSync(join(DIST, file), 'utf8');
+    const [imports] = parse(text, file);
     for (const i of imports) {
       const follow =
         i.type === 'static' || i.type === 'reexport-star' || (dynamic && i.type === 'dynamic');
@@ -53,6 +64,17 @@ export async function scriptsOf(
       const target = toFile(i.specifier, file);
       if (target) queue.push(target);
     }
+    if (dynamic) {
+      for (const m of text.matchAll(/_astro\/[\w.-]+\.(?:m?js|css)/g)) queue.push(m[0]);
+    }
   }
   return [...seen].sort();
+}
+
+/** The JavaScript files among what a page loads (see `loadsOf`). */
+export async function scriptsOf(
+  page: { file: string } & ParsedPage,
+  options: { dynamic?: boolean; exclude?: (file: string) => boolean } = {},
+): Promise<string[]> {
+  return (await loadsOf(page, options)).filter((f) => /\.m?js$/.test(f));
 }

@@ -3,40 +3,12 @@ import {
   formatReference,
   parseCitations,
   toBibtex,
-  toCsl,
   toCslJson,
   toRis,
 } from '../../src/lib/citations';
+import { report, secretariatNote } from '../support/csl';
 
-const note = toCsl({
-  id: 'iccd-cop17-8',
-  title:
-    'The positive role that measures taken under the Convention can play to address desertification, land degradation and drought as one of the drivers that causes migration',
-  type: 'secretariat-note',
-  bibliographic: {
-    authors: [{ literal: 'UNCCD secretariat' }],
-    issued: '2026-06-03',
-    publisher: 'United Nations Convention to Combat Desertification',
-    symbol: 'ICCD/COP(17)/8',
-    originalLanguage: 'en',
-  },
-});
-const report = toCsl({
-  id: 'groundswell-2021',
-  title: 'Groundswell Part 2: Acting on Internal Climate Migration',
-  type: 'report',
-  bibliographic: {
-    authors: [
-      { family: 'Clement', given: 'Viviane' },
-      { family: 'Rigaud', given: 'Kanta Kumari' },
-    ],
-    issued: '2021',
-    publisher: 'World Bank',
-    place: 'Washington, DC',
-    handle: '10986/36248',
-    originalLanguage: 'en',
-  },
-});
+const note = secretariatNote;
 
 describe('formatted references', () => {
   it('keep the UN document symbol in APA and Harvard', () => {

@@ -1,6 +1,7 @@
 /** A finding's citation carries its locator, formatted by citeproc; its record carries it in `note`. */
 import { describe, expect, it } from 'vitest';
-import { parseCitations, toBibtex, toCsl, toRis } from '../../src/lib/citations';
+import { parseCitations, toBibtex, toRis } from '../../src/lib/citations';
+import { article, secretariatNote } from '../support/csl';
 import {
   citeFinding,
   citeSource,
@@ -9,35 +10,7 @@ import {
   locatorText,
 } from '../../src/lib/finding-citations';
 
-const note = toCsl({
-  id: 'iccd-cop17-8',
-  title: 'The positive role of measures under the Convention',
-  type: 'secretariat-note',
-  bibliographic: {
-    authors: [{ literal: 'UNCCD secretariat' }],
-    issued: '2026-06-03',
-    publisher: 'United Nations Convention to Combat Desertification',
-    symbol: 'ICCD/COP(17)/8',
-    originalLanguage: 'en',
-  },
-});
-const article = toCsl({
-  id: 'hoffmann-2020',
-  title: 'A meta-analysis of country-level studies on environmental change and migration',
-  type: 'journal-article',
-  bibliographic: {
-    authors: [
-      { family: 'Hoffmann', given: 'Roman' },
-      { family: 'Dimitrova', given: 'Anna' },
-      { family: 'Muttarak', given: 'Raya' },
-    ],
-    issued: '2020',
-    container: 'Nature Climate Change',
-    volume: '10',
-    pages: '904–912',
-    originalLanguage: 'en',
-  },
-});
+const note = secretariatNote;
 
 describe('the citation of a finding', () => {
   it('carries the paragraph in APA and Harvard', () => {

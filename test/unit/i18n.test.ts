@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { missingTranslations } from '../../src/i18n';
-import { formatDate, formatLocator, pageUrl, splitPath } from '../../src/lib/i18n';
+import {
+  formatDate,
+  formatKilobytes,
+  formatLocator,
+  listOf,
+  localizedProp,
+  pageUrl,
+  splitPath,
+} from '../../src/lib/i18n';
 
 describe('localized paths', () => {
   it('puts English at the base and Chinese under zh/', () => {
@@ -25,6 +33,18 @@ describe('locale formats', () => {
     expect(formatDate('2026-06-03', 'en')).toBe('June 3, 2026');
     expect(formatDate('2026-06-03', 'zh')).toBe('2026年6月3日');
     expect(formatDate('2023', 'zh')).toBe('2023');
+  });
+
+  it('writes sizes in kilobytes with one decimal at most', () => {
+    expect(formatKilobytes(84_890, 'en')).toBe('82.9');
+    expect(formatKilobytes(2048, 'zh')).toBe('2');
+  });
+
+  it('lists names and picks the per-language property of a feature', () => {
+    expect(listOf(['Mali', 'Niger'], 'en')).toBe('Mali, Niger');
+    expect(listOf(['马里', '尼日尔'], 'zh')).toBe('马里、尼日尔');
+    const props = { name_en: 'Sahel', name_zh: '萨赫勒' };
+    expect(localizedProp(props, 'name', 'zh')).toBe('萨赫勒');
   });
 });
 

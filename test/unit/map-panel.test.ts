@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readLayer, type MapFeature } from '../../src/lib/map/features';
 import { buildMapLookup, type LookupInput } from '../../src/lib/map/lookup';
-import { fill, own, panelModel, summaryLine } from '../../src/lib/map/panel';
+import { own, panelModel, summaryLine } from '../../src/lib/map/panel';
 import { buildStyle, layerFilter, STYLE_LAYERS } from '../../src/lib/map/style';
 
 const layer = (name: 'regions' | 'initiatives' | 'sites'): MapFeature[] =>
@@ -145,10 +145,6 @@ describe('the panel model of a feature', () => {
   it('keeps a hostile name as plain text', () => {
     const p = { ...byId('venue:cop13-ordos').props, name_en: '<img src=x onerror=alert(1)>' };
     expect(panelModel(p, en).name).toBe('<img src=x onerror=alert(1)>');
-  });
-
-  it('fills placeholders without reading the prototype', () => {
-    expect(fill('{a} and {toString}', { a: 1 })).toBe('1 and {toString}');
   });
 });
 

@@ -16,24 +16,28 @@ import { designs, drivers, effectDirections, outcomes, readParts } from '../../s
 import { dlddLink, doiPattern, documentLanguage, type SourceType } from '../../schemas/sources';
 import { placeholderPaths } from './placeholders';
 import { effectScales, locatorKinds } from './research';
+import { ENTRY_ID } from '../ids';
+import { CITATION_FORMATS, isCitationFormat, type CitationFormat } from '../citation-formats';
 
 /** A record that cannot become an entry; the message says why, and nothing is written. */
 export class RecordError extends Error {
   override name = 'RecordError';
 }
 
-/** Input formats, by file extension. */
-const FORMATS = {
-  bib: { label: 'BibTeX', citationJs: '@bibtex/text' },
-  ris: { label: 'RIS', citationJs: '@ris/file' },
-  json: { label: 'CSL-JSON', citationJs: '@csl/list+object' },
-} as const;
-export type RecordFormat = keyof typeof FORMATS;
+/** Input formats, by file extension: the formats the atlas exports. */
+export type RecordFormat = CitationFormat;
+
+/** citation-js's name for the input of each format. */
+const CITATION_JS: Record<RecordFormat, string> = {
+  bib: '@bibtex/text',
+  ris: '@ris/file',
+  json: '@csl/list+object',
+};
 
 /** The format of a file, from its extension (".bib", ".ris", ".json"), or undefined. */
 export function formatOf(file: string): RecordFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ext === 'bib' || ext === 'ris' || ext === 'json' ? ext : undefined;
+  return ext !== undefined && isCitationFormat(ext) ? ext : undefined;
 }
 
 /** The subset of a CSL-JSON item that is read. */
@@ -65,7 +69,8 @@ interface CslRecord {
 
 /** Parses the text of a record file into exactly one CSL item. */
 export function parseRecord(text: string, format: RecordFormat): CslRecord {
-  const { label, citationJs } = FORMATS[format];
+  const { label } = CITATION_FORMATS[format];
+  const citationJs = CITATION_JS[format];
   let input: unknown = text;
   if (format === 'json') {
     try {
@@ -252,7 +257,7 @@ export function draftEntry(
     throw new RecordError(`the DOI ${doi} is already used by ${clash}: the source is in the atlas`);
   }
   if (options.id !== undefined) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.id)) {
+    if (!ENTRY_ID.test(options.id)) {
       throw new RecordError(`the id "${options.id}" is not a lower-case id with hyphens`);
     }
     if (options.taken.has(options.id)) {

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../i18n';
 import type { CslItem } from '../citations';
 import { toCsl } from '../citations';
+import { firstParagraph } from '../format';
 import type { FacetedSource } from './facets';
 import { citedBy } from './relations';
 
@@ -102,6 +103,16 @@ export function sourceLink(source: Source, lang: Lang, label: 'title' | 'shortTi
     label: source.data[label][lang],
     meta: source.data.bibliographic.issued.slice(0, 4),
   };
+}
+
+/** The link to a region's or an initiative's page, labelled with its name. */
+export function entryLink(entry: Region | Initiative, lang: Lang) {
+  return { href: `${entry.collection}/${entry.id}/`, label: entry.data.name[lang] };
+}
+
+/** A region or an initiative as an index card: its link and the first paragraph of its description. */
+export function entryCard(entry: Region | Initiative, lang: Lang) {
+  return { ...entryLink(entry, lang), text: firstParagraph(entry.data.description[lang]) };
 }
 
 /** What a source contributes to the library facets. */

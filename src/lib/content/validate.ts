@@ -20,11 +20,12 @@ import { hedgeGuard } from './hedges';
 import { parityProblems } from './parity';
 import { unlocatedQuantityWords } from './quantity-words';
 import { isUnder, placeholderPaths } from './placeholders';
+import { ENTRY_ID } from '../ids';
 
 const COLLECTIONS: readonly CollectionName[] = ['sources', 'initiatives', 'regions', 'glossary'];
 
 /** A reference as written in frontmatter: the id of the entry (its file name). */
-const ref: RefFn = () => z.string().regex(/^[a-z0-9-]+$/, 'the id of an entry (its file name)');
+const ref: RefFn = () => z.string().regex(ENTRY_ID, 'the id of an entry (its file name)');
 
 const SCHEMAS = {
   sources: makeSourceSchema(ref),
@@ -96,7 +97,7 @@ function loadCollection(root: string, collection: CollectionName, problems: stri
       continue;
     }
     const id = name.slice(0, -'.md'.length);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
+    if (!ENTRY_ID.test(id)) {
       problems.push(`${file}: (id): expected a file name in lower case with hyphens`);
     }
     const clash = seen.get(id.toLowerCase());

@@ -5,6 +5,7 @@
  * finding). Reading never trusts the file: anything malformed is dropped,
  * and the texts are only ever shown with `textContent`.
  */
+import { ENTRY_ID, ISO3 } from '../ids';
 import {
   AXES,
   type Axis,
@@ -58,9 +59,9 @@ export function encodeIndex(index: EvidenceIndex): EncodedIndex {
 }
 
 /** An id as the vocabularies and sources use them: a slug, or a reserved "_slug" column. */
-const ID = /^_?[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_ID = 120;
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_ID && ID.test(v);
+const isId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= MAX_ID && ENTRY_ID.test(v.replace(/^_/, ''));
 const isIndex = (v: unknown, length: number): v is number =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
 const ids = (v: unknown): string[] | undefined =>
@@ -156,7 +157,7 @@ function readFinding(
 const text = (v: unknown, max = 20_000): string | undefined =>
   typeof v === 'string' && v.length <= max ? v : undefined;
 const codes = (v: unknown): string[] | undefined =>
-  Array.isArray(v) && v.every((c) => typeof c === 'string' && /^[A-Z]{3}$/.test(c))
+  Array.isArray(v) && v.every((c) => typeof c === 'string' && ISO3.test(c))
     ? [...(v as string[])]
     : undefined;
 

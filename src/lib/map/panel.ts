@@ -7,6 +7,8 @@
  * The texts that do not come from the feature (entry titles, country names,
  * targets, UI strings) come from a `MapLookup` made at build time.
  */
+import { format, plural } from '../format';
+import { HTML_LANG } from '../locale';
 import { featureName, type MapFeatureProps } from './features';
 
 /** The UI strings the map needs in the browser, by key (see `src/i18n/en.ts`). */
@@ -116,12 +118,6 @@ export interface PanelModel {
 export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
 
-/** Fills `{name}` placeholders. */
-export const fill = (template: string, vars: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : m,
-  );
-
 const initiativeIds = (p: MapFeatureProps): string[] => {
   const ids = [...p.initiatives];
   const [prefix, self] = p.id.split(':');
@@ -137,7 +133,8 @@ const unknown = (id: string): PanelLink => ({ href: null, label: id });
 /** The panel model of a feature, in the lookup's language. */
 export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
   const { lang, root, ui } = lookup;
-  const number = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en');
+  const locale = HTML_LANG[lang];
+  const number = new Intl.NumberFormat(locale);
   const sourceLink = (id: string): PanelLink => {
     const s = own(lookup.sources, id);
     return s ? { href: `${root}sources/${id}/`, label: s.title, meta: s.meta } : unknown(id);
@@ -161,13 +158,13 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
     findings:
       p.findings === undefined
         ? null
-        : fill(ui[p.findings === 1 ? 'map.findings.one' : 'map.findings.other'], {
+        : format(ui[`map.findings.${plural(p.findings, locale)}`], {
             count: number.format(p.findings),
           }),
     area:
       p.area_km2 === undefined
         ? null
-        : fill(ui['map.area'], { value: number.format(Math.round(p.area_km2)) }),
+        : format(ui['map.area'], { value: number.format(Math.round(p.area_km2)) }),
     targets: showTargets
       ? initiatives.flatMap((id) =>
           (own(lookup.initiatives, id)?.targets ?? []).map((t) => ({

@@ -3,14 +3,8 @@
  * `cite/<source-id>.{bib,ris,json}` for every source, and the search page
  * fetches those of the sources found and joins them here.
  */
+import type { CitationFormat } from '../citation-formats';
 import { normaliseBase } from '../paths';
-
-export const EXPORT_FORMATS = {
-  bib: { label: 'BibTeX', type: 'application/x-bibtex' },
-  ris: { label: 'RIS', type: 'application/x-research-info-systems' },
-  json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json' },
-} as const;
-export type ExportExt = keyof typeof EXPORT_FORMATS;
 
 /** The source id of a result URL ("/atlas/zh/sources/groundswell-2021/#x" → "groundswell-2021"). */
 export function sourceIdOf(url: string, base = '/'): string | undefined {
@@ -22,12 +16,12 @@ export function sourceIdOf(url: string, base = '/'): string | undefined {
 }
 
 /** The URL of one source's citation file. */
-export function citationFileUrl(id: string, ext: ExportExt, base = '/'): string {
+export function citationFileUrl(id: string, ext: CitationFormat, base = '/'): string {
   return `${normaliseBase(base)}cite/${id}.${ext}`;
 }
 
 /** Joins per-source files into one: records one after another, or one CSL-JSON array. */
-export function combineCitations(ext: ExportExt, files: readonly string[]): string {
+export function combineCitations(ext: CitationFormat, files: readonly string[]): string {
   if (ext === 'json') {
     const items = files.flatMap((f) => JSON.parse(f) as unknown[]);
     return JSON.stringify(items, null, 2) + '\n';
@@ -37,7 +31,7 @@ export function combineCitations(ext: ExportExt, files: readonly string[]): stri
 }
 
 /** A file name for the download, from the query: "atlas-search-groundswell.bib". */
-export function exportFileName(query: string, ext: ExportExt): string {
+export function exportFileName(query: string, ext: CitationFormat): string {
   const slug = query
     .normalize('NFKD')
     .toLowerCase()

@@ -1,11 +1,5 @@
 /** UI strings handed from the page to browser code, and their placeholders. */
-
-/** Fills `{name}` placeholders: `format('{count} results', { count: 3 })`. */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    vars[name] === undefined ? whole : String(vars[name]),
-  );
-}
+import { format, plural } from '../format';
 
 /** The keys of the dictionaries the search page passes to its script. */
 export const SEARCH_STRING_KEYS = [
@@ -77,13 +71,13 @@ export function resultsText(
   query: string,
   count: number,
   empty: boolean,
+  /** The page's `<html lang>`, whose plural rules pick the `.one` or `.other` string. */
+  locale: string,
 ): string {
   if (empty) return strings['search.empty'];
   if (count === 0) {
     return query ? format(strings['search.none'], { q: query }) : strings['search.noneFiltered'];
   }
-  const results = format(strings[count === 1 ? 'search.results.one' : 'search.results.other'], {
-    count,
-  });
+  const results = format(strings[`search.results.${plural(count, locale)}`], { count });
   return query ? format(strings['search.resultsFor'], { results, q: query }) : results;
 }

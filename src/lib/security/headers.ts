@@ -18,7 +18,7 @@
  */
 
 /** Directives, in the order they are written. */
-export const CSP_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
+const CSP_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
   ['default-src', "'self'"],
   // Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows
   // WebAssembly only, not eval().
@@ -38,7 +38,7 @@ export const CSP_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
 ];
 
 /** Directives that browsers ignore in a `<meta>` policy: header only. */
-export const HEADER_ONLY_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
+const HEADER_ONLY_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
   ['frame-ancestors', "'none'"],
 ];
 
@@ -74,9 +74,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Hashed file names never change content: cache them for a year. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Files with fixed names that say which build is current: always revalidate. */
-export const REVALIDATE = 'no-cache';
+const REVALIDATE = 'no-cache';
 
 /**
  * The rules of `_headers` for a site served under `base` ("/" or "/atlas/"):

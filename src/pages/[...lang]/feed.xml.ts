@@ -4,16 +4,14 @@ import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../../lib/content/data';
 import { getAtlas, langPaths } from '../../lib/content/store';
 import { FEED_FILE, feedItems } from '../../lib/feed/items';
-import { HTML_LANG, pageUrl, useTranslations, type Lang } from '../../lib/i18n';
+import { HTML_LANG, useTranslations } from '../../lib/i18n';
 
 export const getStaticPaths = langPaths;
 
-export const GET: APIRoute<{ lang: Lang }> = async ({ props, site }) => {
-  const { lang } = props;
-  const t = useTranslations(lang);
+export const GET: APIRoute = async ({ locals, site }) => {
+  const { lang, t } = locals;
   const { sources } = await getAtlas();
-  const url = (path: string) =>
-    new URL(pageUrl(path, lang, import.meta.env.BASE_URL), site ?? absoluteUrl('')).href;
+  const url = (path: string) => new URL(locals.url(path), site ?? absoluteUrl('')).href;
   const types = { en: useTranslations('en'), zh: useTranslations('zh') };
   const items = feedItems(
     sources.map((s) => ({

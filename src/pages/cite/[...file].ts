@@ -7,7 +7,8 @@
  *   (downloads, left out of the offline precache).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EXPORTS, type ExportFormat } from '../../lib/citations';
+import { CITATION_FORMAT_IDS, WRITERS } from '../../lib/citations';
+import { CITATION_FORMATS } from '../../lib/citation-formats';
 import { subsets } from '../../lib/content/facets';
 import { absoluteUrl } from '../../lib/content/data';
 import { cslOf, facetedOf, getAtlas } from '../../lib/content/store';
@@ -42,8 +43,7 @@ export const getStaticPaths = (async () => {
     ...groups,
     ...findings,
   ];
-  const formats = Object.keys(EXPORTS) as ExportFormat[];
-  return formats.flatMap((ext) =>
+  return CITATION_FORMAT_IDS.flatMap((ext) =>
     files.map(({ stem, records }) => ({
       params: { file: `${stem}.${ext}` },
       props: { ext, records },
@@ -54,8 +54,8 @@ export const getStaticPaths = (async () => {
 type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { type, write } = EXPORTS[props.ext];
-  return new Response(write(props.records), {
+  const { type } = CITATION_FORMATS[props.ext];
+  return new Response(WRITERS[props.ext](props.records), {
     headers: { 'Content-Type': `${type}; charset=utf-8` },
   });
 };

@@ -28,7 +28,7 @@ import {
   type EvidenceMapState,
 } from '../../evidence-map/state';
 import { mapLink } from '../../map/state';
-import { format } from '../../search/strings';
+import { format } from '../../format';
 import { saveFile } from '../save';
 import { downloadSourceCitations } from '../search/download';
 import { enableGrid, type Grid } from './grid';
@@ -315,9 +315,10 @@ export function initEvidenceMap(root: HTMLElement): void {
     const copy = actions.querySelector<HTMLButtonElement>('[data-em-copy]');
     if (copy && navigator.clipboard) {
       copy.hidden = false;
-      copy.addEventListener('click', async () => {
-        await navigator.clipboard.writeText(location.href);
-        if (note) note.textContent = strings['evidence.copied'];
+      copy.addEventListener('click', () => {
+        void navigator.clipboard.writeText(location.href).then(() => {
+          if (note) note.textContent = strings['evidence.copied'];
+        });
       });
     }
   }

@@ -8,7 +8,7 @@ import type { CellView, Mark } from '../../evidence-map/cell-view';
 import type { EvidenceConfig } from '../../evidence-map/config';
 import type { FindingDetails, SourceDetails } from '../../evidence-map/model';
 import { DIRECTION_GLYPHS, TIER_GLYPHS } from '../../evidence-map/model';
-import { format } from '../../search/strings';
+import { format } from '../../format';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

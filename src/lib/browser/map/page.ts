@@ -22,7 +22,8 @@ import {
   type MapFeature,
 } from '../../map/features';
 import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filter';
-import { fill, own, panelModel, type MapLookup } from '../../map/panel';
+import { format } from '../../format';
+import { own, panelModel, type MapLookup } from '../../map/panel';
 import type { AtlasMapEngine } from './engine';
 import { renderDetails, renderListItem } from './render';
 
@@ -126,7 +127,7 @@ export function initMapPage(root: HTMLElement): void {
       sourceNotice.hidden = !state.source;
       const text = sourceNotice.querySelector('[data-source-filter-text]');
       if (text)
-        text.textContent = fill(config.messages.sourceFilter, {
+        text.textContent = format(config.messages.sourceFilter, {
           title: title ?? state.source ?? '',
         });
     }
@@ -161,7 +162,7 @@ export function initMapPage(root: HTMLElement): void {
     }
     // Announced when the number changes, not on load nor on every selection.
     if (status && lastShown !== -1 && shown !== lastShown) {
-      status.textContent = fill(ui['map.status.shown'], { count: shown });
+      status.textContent = format(ui['map.status.shown'], { count: shown });
     }
     lastShown = shown;
   };

@@ -5,9 +5,9 @@
  * mirrors `FeatureDetails.astro` and `LayerList.astro`, which render the same
  * models at build time.
  */
+import { format } from '../../format';
 import type { MapFeature } from '../../map/features';
 import {
-  fill,
   panelModel,
   summaryLine,
   swatchOf,
@@ -108,7 +108,7 @@ export function renderListItem(feature: MapFeature, lookup: MapLookup): HTMLLIEl
   const show = el('button', 'map-list__show', lookup.ui['map.show']);
   show.type = 'button';
   show.dataset['show'] = feature.id;
-  show.setAttribute('aria-label', fill(lookup.ui['map.showNamed'], { name: m.name }));
+  show.setAttribute('aria-label', format(lookup.ui['map.showNamed'], { name: m.name }));
   li.append(details, show);
   return li;
 }

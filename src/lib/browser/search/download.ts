@@ -1,15 +1,7 @@
 /** Downloads the citations of sources as one file: a search's results, an evidence map cell. */
-import {
-  citationFileUrl,
-  combineCitations,
-  EXPORT_FORMATS,
-  exportFileName,
-  sourceIdOf,
-  type ExportExt,
-} from '../../search/export';
+import { CITATION_FORMATS, isCitationFormat } from '../../citation-formats';
+import { citationFileUrl, combineCitations, exportFileName, sourceIdOf } from '../../search/export';
 import { saveFile } from '../save';
-
-const isExt = (ext: string): ext is ExportExt => Object.hasOwn(EXPORT_FORMATS, ext);
 
 /** Fetches `cite/<id>.<ext>` for every id, joins them and saves them as `name`. */
 export async function downloadSourceCitations(
@@ -18,7 +10,7 @@ export async function downloadSourceCitations(
   name: string,
   base: string,
 ): Promise<void> {
-  if (!isExt(ext)) throw new Error(`unknown export format ${ext}`);
+  if (!isCitationFormat(ext)) throw new Error(`unknown export format ${ext}`);
   const files = await Promise.all(
     ids.map(async (id) => {
       const response = await fetch(citationFileUrl(id, ext, base));
@@ -26,7 +18,7 @@ export async function downloadSourceCitations(
       return response.text();
     }),
   );
-  saveFile(name, combineCitations(ext, files), EXPORT_FORMATS[ext].type);
+  saveFile(name, combineCitations(ext, files), CITATION_FORMATS[ext].type);
 }
 
 /**
@@ -40,7 +32,7 @@ export async function downloadCitations(
   query: string,
   base: string,
 ): Promise<{ name: string; count: number } | undefined> {
-  if (!isExt(ext)) throw new Error(`unknown export format ${ext}`);
+  if (!isCitationFormat(ext)) throw new Error(`unknown export format ${ext}`);
   const ids = [...new Set(urls.map((u) => sourceIdOf(u, base)).filter((id) => id !== undefined))];
   if (ids.length === 0) return undefined;
   const name = exportFileName(query, ext);

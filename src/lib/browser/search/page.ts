@@ -13,7 +13,8 @@ import {
   type FilterKey,
   type SearchState,
 } from '../../search/state';
-import { format, resultsText, type SearchStrings } from '../../search/strings';
+import { format } from '../../format';
+import { resultsText, type SearchStrings } from '../../search/strings';
 import { queryWordsFound } from '../../search/results';
 import { downloadCitations } from './download';
 import { loadPagefind, resultTexts, type Pagefind, type PagefindResult } from './pagefind';
@@ -217,7 +218,13 @@ export class SearchPage {
     help.hidden = true;
     exporter.hidden = n === 0;
     this.els.exportStatus.textContent = '';
-    status.textContent = resultsText(s, this.state.q, n, isEmpty(this.state));
+    status.textContent = resultsText(
+      s,
+      this.state.q,
+      n,
+      isEmpty(this.state),
+      document.documentElement.lang,
+    );
     if (n === 0 && !isEmpty(this.state)) {
       help.textContent = s['search.noneHelp'];
       help.hidden = false;

@@ -164,7 +164,7 @@ export class QuickSearch {
   ): void {
     this.panel ??= this.makePanel(strings);
     const panel = this.panel;
-    const text = resultsText(strings, query, count, false);
+    const text = resultsText(strings, query, count, false, document.documentElement.lang);
     panel.count.textContent = text;
     panel.list.replaceChildren(
       ...data.map((d) =>
