@@ -6,7 +6,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Point } from 'geojson';
 import { buildAtlasGeo, type BuiltAtlasGeo } from '../../src/lib/geo/build';
-import { gzipSize } from '../../src/lib/geo/catalogue';
+import { gzipSize } from '../../src/lib/gzip';
 import { entriesNamed, lookUp } from '../../src/lib/geo/gazetteer';
 import type { Area } from '../../src/lib/geo/geometry';
 import { locatorSubject } from '../../src/lib/geo/subject';

@@ -16,6 +16,7 @@ import {
 } from '../../schemas/sources';
 import type { CslItem } from '../citations';
 import { citeSource } from '../finding-citations';
+import { ISO3 as ISO3_PATTERN, unanchored } from '../ids';
 
 /** A source as the data tables need it: its content, with links as ids. */
 export interface DataSource {
@@ -84,9 +85,8 @@ export interface FindingInput extends SourceInput {
 }
 
 export const opt = <T>(x: T | undefined): T | null => x ?? null;
-export const ISO3 = '[A-Z]{3}';
 /** Patterns in a Table Schema match the whole value: no anchors. */
-const unanchored = (re: RegExp) => re.source.replace(/^\^|\$$/g, '');
+export const ISO3 = unanchored(ISO3_PATTERN);
 export const SLUG = unanchored(slugPattern);
 /**
  * Addresses as patterns, not Table Schema's `uri` format: the Frictionless

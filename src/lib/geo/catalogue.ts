@@ -4,7 +4,8 @@
  * steps, and the size budgets. The step texts are dictionary entries
  * (`catalogue.*` in `src/i18n/{en,zh}.ts`); this module only picks and fills them.
  */
-import { gzipSync } from 'node:zlib';
+import { BUDGETS } from '../budgets';
+import { gzipSize } from '../gzip';
 import type { Localized } from './content';
 import type { Definitions } from './definitions';
 import { packageVersion, type Scale } from './natural-earth';
@@ -21,8 +22,11 @@ import {
   type ThematicLayer,
 } from './types';
 
-/** Budgets, in bytes of gzip: all thematic layers together, and the basemap. */
-const BUDGET = { thematicGzip: 150 * 1024, basemapGzip: 250 * 1024 } as const;
+/** Budgets, in bytes of gzip: all thematic layers together, and the basemap (`src/lib/budgets.ts`). */
+const BUDGET = {
+  thematicGzip: BUDGETS.thematicGeojson.bytes,
+  basemapGzip: BUDGETS.basemap.bytes,
+} as const;
 
 /** A layer's entry in `geo/catalogue.json` and on the data page. */
 interface CatalogueLayer {
@@ -67,9 +71,6 @@ export interface Layers {
   studies: ThematicCollection;
   sites: ThematicCollection;
 }
-
-/** Gzip size of a text, at zlib's default level (what most servers use). */
-export const gzipSize = (text: string): number => gzipSync(Buffer.from(text, 'utf8')).length;
 
 /** What a layer is made from and how, for the catalogue. */
 interface LayerSpec {

@@ -15,6 +15,7 @@
  * `geo/validate.ts`. Browser-safe: no dependencies.
  */
 import { isEntryId, isFeatureId } from './ids';
+import { ISO3 } from '../ids';
 import { KINDS, PRECISIONS, type Kind, type Precision, type ThematicLayer } from './types';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -38,7 +39,7 @@ export const lonLat = (v: unknown): [number, number] | undefined =>
 /** A list of strings, each passing `valid`, without repeats; [] for anything else. */
 const listOf = (v: unknown, valid: (s: string) => boolean): string[] =>
   Array.isArray(v) ? [...new Set(v.filter((x): x is string => isString(x) && valid(x)))] : [];
-const isIso3Code = (s: string): boolean => /^[A-Z]{3}$/.test(s);
+const isIso3Code = (s: string): boolean => ISO3.test(s);
 
 /**
  * The rules a value can follow. `expect` says what is expected (for the

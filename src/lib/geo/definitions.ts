@@ -14,14 +14,13 @@ import { localized } from '../../schemas/common';
 import { formatIssue } from '../content/validate';
 import { Problems } from './errors';
 import { SCALES } from './natural-earth';
+import { ENTRY_ID, ISO3 } from '../ids';
 
 const scale = z.enum(SCALES);
 /** An ISO3 code as written; whether it exists is checked later, with a clear reason. */
-const iso3Code = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code in capitals, e.g. "ETH"');
+const iso3Code = z.string().regex(ISO3, 'an ISO 3166-1 alpha-3 code in capitals, e.g. "ETH"');
 /** The id of a content entry (source, initiative, region). */
-const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'the id of an entry (its file name)');
+const entryId = z.string().regex(ENTRY_ID, 'the id of an entry (its file name)');
 /** A Douglas–Peucker tolerance in degrees; 0 keeps every vertex. */
 const tolerance = z.number().min(0).max(1);
 

@@ -6,6 +6,7 @@
  */
 import { dictionaries, type UiKey } from '../../i18n';
 import { countryName } from '../countries';
+import { format } from '../format';
 import type { Localized } from './content';
 import type { Scale } from './natural-earth';
 
@@ -15,14 +16,15 @@ const LANGS: readonly Lang[] = ['en', 'zh'];
 /** A value for a placeholder: the same in both languages, or one per language. */
 export type TextVar = string | number | Localized;
 
-/** Fills `{name}` placeholders in both languages; an unknown name is left as it is. */
+/** Fills `{name}` placeholders in both languages (the atlas's one filler, `lib/format.ts`); an unknown name is left as it is. */
 export function fill(template: Localized, vars: Record<string, TextVar> = {}): Localized {
   const [en, zh] = LANGS.map((lang) =>
-    template[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
-      const v = vars[name];
-      if (v === undefined) return `{${name}}`;
-      return typeof v === 'object' ? v[lang] : String(v);
-    }),
+    format(
+      template[lang],
+      Object.fromEntries(
+        Object.entries(vars).map(([name, v]) => [name, typeof v === 'object' ? v[lang] : v]),
+      ),
+    ),
   ) as [string, string];
   return { en, zh };
 }

@@ -10,6 +10,7 @@ import type { Geometry, Position } from 'geojson';
 import { PRECISION } from './geometry';
 import { propertyProblems, requirement } from './contract';
 import type { ThematicLayer } from './types';
+import { ISO3 } from '../ids';
 
 const fmt = (p: Position) => `[${p[0]}, ${p[1]}]`;
 
@@ -120,7 +121,7 @@ export interface KnownIds {
 }
 
 /** Whether a code is a known ISO 3166-1 alpha-3 code. */
-export const isIso3 = (code: string): boolean => /^[A-Z]{3}$/.test(code) && countries.isValid(code);
+export const isIso3 = (code: string): boolean => ISO3.test(code) && countries.isValid(code);
 
 /**
  * Reasons a thematic feature breaks the contract: its properties by their
