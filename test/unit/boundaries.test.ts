@@ -27,7 +27,7 @@ function valueImports(file: string): string[] {
       const clause = node.importClause;
       const named = clause?.namedBindings;
       const typeOnly =
-        clause?.isTypeOnly === true ||
+        clause?.phaseModifier === ts.SyntaxKind.TypeKeyword ||
         (clause !== undefined &&
           clause.name === undefined &&
           named !== undefined &&
