@@ -7,7 +7,7 @@
 import type { HeaderStrings } from '../search/strings';
 import { loadStrings } from './strings';
 
-export type OfflineState = 'saving' | 'ready' | 'offline' | 'update' | 'failed';
+type OfflineState = 'saving' | 'ready' | 'offline' | 'update' | 'failed';
 
 export function startOfflineStatus(root: HTMLElement): void {
   if (!('serviceWorker' in navigator)) return;

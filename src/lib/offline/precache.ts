@@ -10,7 +10,7 @@ import type { GenerateSWOptions } from 'workbox-build';
 import { DATA_PATHS, FINDING_CITE_DIR } from '../data/files';
 
 /** File kinds precached: pages, styles, scripts, data, the Pagefind index, citations, icons. */
-export const PRECACHE_EXTENSIONS = [
+const PRECACHE_EXTENSIONS = [
   'html',
   'css',
   'js',
@@ -36,7 +36,7 @@ export const PRECACHE_EXTENSIONS = [
  * the single-finding citation records. They grow with the library and are
  * saved by readers who want them, so a first visit does not fetch them.
  */
-export const PRECACHE_IGNORES = [
+const PRECACHE_IGNORES = [
   'sw.js',
   'workbox-*.js',
   '**/*.map',
@@ -46,7 +46,7 @@ export const PRECACHE_IGNORES = [
 ] as const;
 
 /** The largest single file precached; larger files fail the build rather than go missing. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export function serviceWorkerOptions(dir: string): GenerateSWOptions {
   return {

@@ -157,7 +157,8 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
       resolve();
     });
     map.once('error', (e) => {
-      if (!map.loaded()) reject(e.error);
+      if (!map.loaded())
+        reject(e.error instanceof Error ? e.error : new Error('the map failed to load'));
     });
   });
 
@@ -185,7 +186,7 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
     );
   };
   map.on('click', (e) => {
-    const id = hitAt(e.point)?.properties['id'];
+    const id: unknown = hitAt(e.point)?.properties['id'];
     if (typeof id === 'string') o.onSelect(id);
   });
   map.on('mousemove', (e) => {

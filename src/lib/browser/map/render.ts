@@ -17,7 +17,7 @@ import {
 } from '../../map/panel';
 
 /** Creates an element with a class and text. */
-export function el<K extends keyof HTMLElementTagNameMap>(
+function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
   text?: string,
