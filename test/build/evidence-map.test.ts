@@ -33,9 +33,12 @@ const KB = 1024;
 /**
  * All of the page's JS and data, every details chunk included. The aim was
  * 60 KB; the Chinese texts of the 45 coded studies take the Chinese page to
- * 62.4 KB (details are fetched only when a cell is opened).
+ * 62.4 KB (details are fetched only when a cell is opened). At 1,000
+ * findings, 151 KB: the header's offline status (on every page) says what
+ * is saved for offline use and when (issue 16), 0.14 KB gzip more than the
+ * 150 KB it had, which it used to the last 0.1 KB.
  */
-const BUDGET = { today: 64 * KB, atThousand: 150 * KB };
+const BUDGET = { today: 64 * KB, atThousand: 151 * KB };
 const PAGES = { en: 'evidence-map/index.html', zh: 'zh/evidence-map/index.html' } as const;
 const VIEWS = Object.keys(ORACLE_VIEWS) as OracleView[];
 
