@@ -208,6 +208,8 @@ export class SearchPage {
       const responses = await Promise.all(
         queries.map(({ state: s }) => pagefind.search(term, toPagefindOptions(s))),
       );
+      // Asked before anything is drawn, so the results and what they lack appear at once.
+      const missing = await missingIndex();
       if (run !== this.run) return;
       const counts = new Map<FilterKey | null, FilterCounts>();
       queries.forEach(({ key }, i) => counts.set(key, responses[i]?.filters ?? {}));
@@ -227,7 +229,6 @@ export class SearchPage {
       this.unshown = 0;
       this.els.results.replaceChildren();
       await this.showMore(false);
-      const missing = await missingIndex();
       if (run !== this.run) return;
       this.announce();
       this.showGap(missing);
