@@ -27,7 +27,7 @@ export const BUILD_ONLY = [
   'geo/natural-earth',
   'gzip',
   'map/data',
-  'offline/precache',
+  'offline/build',
   'pages-fs',
   'search/bundle',
 ];

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { meter } from '../test/support/network.ts';
+import type { StaticServer } from '../test/support/server.ts';
 
 export interface ColdQuery {
   query: string;
@@ -126,4 +127,61 @@ export async function evidenceMapLoad(
   const out: EvidenceMapLoad[] = [];
   for (let i = 0; i < runs; i++) out.push(await evidenceMapOnce(browser, `${root}evidence-map/`));
   return out;
+}
+
+export interface FirstVisit {
+  /** Bytes the server sent (gzip, headers included) from navigation until the shell is stored. */
+  bytes: number;
+  requests: number;
+  ms: number;
+}
+
+/** A first visit to the home page, in a new context, until the offline status says the shell is stored. */
+export async function firstVisit(browser: Browser, server: StaticServer): Promise<FirstVisit> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const bytes = server.bytesSent();
+    const requests = server.served.length;
+    const start = performance.now();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-offline-status][data-state="ready"]', { timeout: 300_000 });
+    return {
+      bytes: server.bytesSent() - bytes,
+      requests: server.served.length - requests,
+      ms: Math.round(performance.now() - start),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface FullSave {
+  /** Files the save fetched, bytes the server sent for the whole visit, and the save's time. */
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Opens the About page in a new context and saves the atlas in English, as a reader would. */
+export async function fullSave(browser: Browser, server: StaticServer): Promise<FullSave> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}about/`);
+    await page.waitForSelector('[data-offline-status][data-state="ready"]', { timeout: 300_000 });
+    await page.waitForSelector('[data-save-atlas][data-state="idle"]');
+    const bytes = server.bytesSent();
+    const requests = server.requests.length;
+    const start = performance.now();
+    await page.locator('[data-save-atlas] [data-save-start]').click();
+    await page.waitForSelector('[data-save-atlas][data-state="saved"]', { timeout: 3_600_000 });
+    const seconds = (performance.now() - start) / 1000;
+    const files = server.requests
+      .slice(requests)
+      .filter((r) => r.headers['x-atlas-save'] !== undefined).length;
+    return { files, bytes: server.bytesSent() - bytes, seconds };
+  } finally {
+    await context.close();
+  }
 }

@@ -9,8 +9,15 @@ import { CHROMIUM_ARGS, findChromium } from '../test/support/browser.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
-/** Scores 0–100 per category, and the page's cumulative layout shift (0 is none). */
-export type Scores = Record<Category, number | null> & { cls: number | null };
+/**
+ * Scores 0–100 per category, the page's cumulative layout shift (0 is none),
+ * largest contentful paint and total blocking time (ms, simulated).
+ */
+export type Scores = Record<Category, number | null> & {
+  cls: number | null;
+  lcpMs?: number | null;
+  tbtMs?: number | null;
+};
 
 /** Runs Lighthouse on each URL in turn, in one Chromium. */
 export async function lighthouseScores(
@@ -35,6 +42,8 @@ export async function lighthouseScores(
       const { audits, categories, runtimeError } = result.lhr;
       if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.message}`);
       const cls = audits['cumulative-layout-shift']?.numericValue;
+      const lcp = audits['largest-contentful-paint']?.numericValue;
+      const tbt = audits['total-blocking-time']?.numericValue;
       out[name] = {
         ...(Object.fromEntries(
           CATEGORIES.map((c) => {
@@ -43,6 +52,8 @@ export async function lighthouseScores(
           }),
         ) as Record<Category, number | null>),
         cls: typeof cls === 'number' ? cls : null,
+        lcpMs: typeof lcp === 'number' ? Math.round(lcp) : null,
+        tbtMs: typeof tbt === 'number' ? Math.round(tbt) : null,
       };
     }
   } finally {

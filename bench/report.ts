@@ -22,7 +22,8 @@ const lh = (page: string) => (r: SizeResult) => {
   const marks = [scores.performance, scores.accessibility, scores['best-practices'], scores.seo]
     .map((v) => (v === null ? '?' : String(v)))
     .join(' / ');
-  return `${marks} · CLS ${scores.cls === null ? '?' : scores.cls.toFixed(3)}`;
+  const timing = (v: number | null | undefined) => (typeof v === 'number' ? ms(v) : '?');
+  return `${marks} · CLS ${scores.cls === null ? '?' : scores.cls.toFixed(3)} · LCP ${timing(scores.lcpMs)} · TBT ${timing(scores.tbtMs)}`;
 };
 
 const ROWS: Row[] = [
@@ -75,7 +76,21 @@ const ROWS: Row[] = [
     'evidence map: bytes until interactive (of which index.json)',
     em((e) => `${kib(e.load.bytes)} (${kib(e.load.indexBytes)}), ${e.load.requests} requests`),
   ],
-  ['Lighthouse home (perf / a11y / best pr. / SEO · CLS)', lh('home')],
+  [
+    '**first visit: bytes until the shell is stored (requests)**',
+    (r) =>
+      typeof r.firstVisit !== 'object'
+        ? '—'
+        : `**${mib(r.firstVisit.bytes)}** (${r.firstVisit.requests})`,
+  ],
+  [
+    'save the atlas (English): files, bytes sent, time',
+    (r) =>
+      typeof r.fullSave !== 'object'
+        ? '—'
+        : `${r.fullSave.files} files, ${mib(r.fullSave.bytes)}, ${s(r.fullSave.seconds)}`,
+  ],
+  ['Lighthouse home (perf / a11y / best pr. / SEO · CLS · LCP · TBT)', lh('home')],
   ['Lighthouse source page', lh('source')],
   ['Lighthouse map', lh('map')],
   ['Lighthouse search', lh('search')],
@@ -92,7 +107,7 @@ export function toMarkdown(result: BenchResult): string {
   );
   const notes = sizes.flatMap((n) => {
     const r = result.sizes[n] as SizeResult;
-    return [r.search, r.mapIdleMs, r.evidenceMap, r.lighthouse]
+    return [r.search, r.mapIdleMs, r.evidenceMap, r.lighthouse, r.firstVisit, r.fullSave]
       .filter((v): v is string => typeof v === 'string')
       .map((v) => `- ${n} sources: ${v}`);
   });

@@ -13,7 +13,10 @@
  * - navigation → first map `idle` event, median of 5;
  * - the evidence map: coded findings, its data files, and navigation → interactive
    (bytes and time, median of 5);
- * - Lighthouse scores for home, a source page, the map and search.
+ * - Lighthouse scores for home, a source page, the map and search (with LCP, TBT, CLS);
+ * - the first visit: bytes sent until the service worker has stored the shell;
+ * - saving the atlas (English) from the About page: files, bytes sent, time
+ *   (`--no-save` leaves it out).
  */
 import { spawn } from 'node:child_process';
 import {
@@ -37,6 +40,10 @@ import { serve } from '../test/support/server.ts';
 import {
   coldQuery,
   evidenceMapLoad,
+  firstVisit as measureFirstVisit,
+  fullSave as measureFullSave,
+  type FirstVisit,
+  type FullSave,
   mapIdle,
   median,
   type ColdQuery,
@@ -70,6 +77,9 @@ export interface SizeResult {
   mapIdleMs: { median: number; runs: number[] } | string;
   evidenceMap: EvidenceMapResult | string;
   lighthouse: Record<string, Scores> | string;
+  /** Optional: results written before these rows existed lack them. */
+  firstVisit?: FirstVisit | string;
+  fullSave?: FullSave | string;
 }
 
 export interface EvidenceMapResult {
@@ -185,7 +195,11 @@ function bareSite(pages: number): string {
   return dir;
 }
 
-async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResult> {
+async function measureSize(
+  n: number,
+  withLighthouse: boolean,
+  noSave: boolean,
+): Promise<SizeResult> {
   const logs = join(RESULTS, 'logs');
   mkdirSync(logs, { recursive: true });
 
@@ -234,7 +248,17 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
   let evidenceMap: SizeResult['evidenceMap'] =
     'no evidence map (dist/evidence-map/index.html) in this build';
   let lighthouse: SizeResult['lighthouse'] = 'not run (--no-lighthouse)';
+  let firstVisit: SizeResult['firstVisit'] = 'no service worker (dist/sw.js) in this build';
+  let fullSave: SizeResult['fullSave'] = 'no save control (dist/about/index.html) in this build';
   try {
+    if (has('sw.js')) {
+      log(`${n}: first visit (service worker installs the shell)`);
+      firstVisit = await measureFirstVisit(browser, server);
+      if (has('about/index.html') && !noSave) {
+        log(`${n}: saving the atlas (English) from the About page`);
+        fullSave = await measureFullSave(browser, server);
+      } else if (noSave) fullSave = 'not run (--no-save)';
+    }
     if (has('search/index.html')) {
       log(`${n}: cold searches`);
       search = {
@@ -314,6 +338,8 @@ async function measureSize(n: number, withLighthouse: boolean): Promise<SizeResu
     mapIdleMs,
     evidenceMap,
     lighthouse,
+    firstVisit,
+    fullSave,
   };
 }
 
@@ -322,6 +348,7 @@ async function main() {
     options: {
       sizes: { type: 'string', default: '1000' },
       'no-lighthouse': { type: 'boolean', default: false },
+      'no-save': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10));
@@ -334,7 +361,7 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
   for (const n of sizes) {
-    result.sizes[n] = await measureSize(n, !values['no-lighthouse']);
+    result.sizes[n] = await measureSize(n, !values['no-lighthouse'], values['no-save']);
     // Written after each size, so a long run keeps what it has measured.
     for (const name of [`bench-${stamp}`, 'latest']) {
       writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);

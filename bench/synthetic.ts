@@ -122,7 +122,7 @@ const EN_CAUSES = [
 const EN_QUALIFIERS = [
   'according to the survey',
   'in the districts studied',
-  'in most of the cases reviewed',
+  'in the cases reviewed',
   'over the decade observed',
   'in both wet and dry years',
   'across the sites compared',
@@ -160,7 +160,7 @@ const ZH_CAUSES = [
 const ZH_QUALIFIERS = [
   '据调查显示',
   '在所研究的地区',
-  '在所审查的大多数案例中',
+  '在所审查的案例中',
   '在观察的十年间',
   '无论丰水年还是枯水年',
   '在所比较的各个地点',

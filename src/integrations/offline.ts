@@ -1,26 +1,26 @@
 /**
- * Astro integration: writes the service worker (Workbox `generateSW`) once
- * everything else is built, Pagefind's index included; it must come after
- * `pagefindIntegration` in the config. A warning from Workbox (a file too
- * large to precache, say) fails the build: the atlas would not be whole offline.
+ * Astro integration: writes the offline files once everything else is built,
+ * Pagefind's index included (it must come after `pagefindIntegration` in the
+ * config): the save manifest and its summary, and the service worker, which
+ * precaches the shell only (`src/lib/offline/`). A warning from Workbox (a
+ * shell file too large to precache, say) fails the build.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
-import { serviceWorkerOptions } from '../lib/offline/precache';
+import { writeOfflineFiles } from '../lib/offline/build';
+import { SAVE_LANGS } from '../lib/offline/precache';
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
 export function offlineIntegration(): AstroIntegration {
   return {
     name: 'atlas:offline',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, size, warnings } = await generateSW(
-          serviceWorkerOptions(fileURLToPath(dir)),
-        );
-        if (warnings.length > 0) {
-          throw new Error(`Service worker: ${warnings.map((w) => `\n  - ${w}`).join('')}`);
-        }
-        logger.info(`precaching ${count} files, ${(size / 1024 / 1024).toFixed(2)} MiB`);
+        const { precached, save } = await writeOfflineFiles(fileURLToPath(dir));
+        logger.info(`precaching the shell: ${precached.count} files, ${mib(precached.bytes)}`);
+        const files = SAVE_LANGS.map((l) => `${save.files[l].length} ${l}`).join(', ');
+        logger.info(`the save lists ${files} and ${save.files.shared.length} shared files`);
       },
     },
   };

@@ -1,46 +1,61 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, htmlPages, listFiles, read } from '../support/dist';
 import { precacheUrls } from '../support/pagefind';
-import { DATA_PATHS, FINDING_CITE_DIR } from '../../src/lib/data/files';
 import { BUDGETS } from '../../src/lib/budgets';
 import { gzipSize } from '../../src/lib/gzip';
+import {
+  fileUrl,
+  SAVE_MANIFEST,
+  SAVE_SUMMARY,
+  summarise,
+  type SaveManifest,
+} from '../../src/lib/offline/precache';
 
 const precached = precacheUrls();
 const files = listFiles();
-/** Downloads of the open data: the data tables, their package, single-finding citations. */
-const isDownload = (f: string) => DATA_PATHS.includes(f) || f.startsWith(FINDING_CITE_DIR);
+const manifest = JSON.parse(read(SAVE_MANIFEST)) as SaveManifest;
 
-/** Precache budget: what one first visit downloads in the background (see `src/lib/budgets.ts`). */
-const PRECACHE_BUDGET_GZIP = BUDGETS.precache.bytes;
+/** First-visit budget: the shell the service worker stores on a first visit (`src/lib/budgets.ts`). */
+const FIRST_VISIT_BUDGET_GZIP = BUDGETS.precache.bytes;
 
 describe('the service worker', () => {
-  it('precaches every page, the whole search index, scripts, styles, GeoJSON and citations', () => {
-    const wanted = files.filter(
-      (f) =>
-        f.endsWith('.html') ||
-        f.startsWith('pagefind/') ||
-        f.startsWith('_astro/') ||
-        f.startsWith('geo/') ||
-        (f.startsWith('cite/') && !isDownload(f)) ||
-        f.startsWith('icons/') ||
-        f.endsWith('.webmanifest'),
-    );
-    expect(wanted.length).toBeGreaterThan(htmlPages().length);
-    expect(precached.slice().sort()).toEqual(expect.arrayContaining(wanted));
+  it('precaches the shell: styles, scripts, icons, home, search, map and offline pages, map data, the index entry', () => {
+    const shell = [
+      'index.html',
+      'zh/index.html',
+      'search/index.html',
+      'zh/search/index.html',
+      'map/index.html',
+      'zh/map/index.html',
+      'offline/index.html',
+      'zh/offline/index.html',
+      'strings.json',
+      'zh/strings.json',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      ...files.filter(
+        (f) =>
+          /^_astro\/.+\.(css|js|mjs)$/.test(f) ||
+          f.startsWith('geo/') ||
+          f.startsWith('icons/') ||
+          /^pagefind\/[^/]+\.pf_meta$/.test(f),
+      ),
+    ];
+    expect(precached.slice().sort()).toEqual(expect.arrayContaining(shell));
     expect(precached).not.toContain('sw.js');
   });
 
-  it('leaves the open-data downloads out of the first visit (the data page itself stays in)', () => {
-    const downloads = files.filter(isDownload);
-    expect(downloads).toEqual(expect.arrayContaining([...DATA_PATHS]));
-    expect(downloads.some((f) => f.startsWith(FINDING_CITE_DIR))).toBe(true);
-    expect(precached.filter(isDownload)).toEqual([]);
-    expect(precached).toContain('data/index.html');
+  it('leaves every other page, the index chunks and the citations to be cached as read', () => {
+    const pages = precached.filter((f) => f.endsWith('.html'));
+    expect(pages).toHaveLength(8);
+    expect(precached.filter((f) => /^pagefind\/(fragment|index|filter)\//.test(f))).toEqual([]);
+    expect(precached.filter((f) => f.startsWith('cite/') || f.startsWith('data/'))).toEqual([]);
   });
 
-  it('stays within the precache budget', () => {
+  it('stays within the first-visit budget', () => {
     let raw = 0;
     let gzip = 0;
     for (const url of precached) {
@@ -48,9 +63,9 @@ describe('the service worker', () => {
       gzip += gzipSize(readFileSync(join(DIST, url)));
     }
     console.info(
-      `precache: ${precached.length} files, ${(raw / 1024).toFixed(0)} KiB raw, ${(gzip / 1024).toFixed(0)} KiB gzip`,
+      `first visit (precache): ${precached.length} files, ${(raw / 1024).toFixed(0)} KiB raw, ${(gzip / 1024).toFixed(0)} KiB gzip`,
     );
-    expect(gzip).toBeLessThan(PRECACHE_BUDGET_GZIP);
+    expect(gzip).toBeLessThan(FIRST_VISIT_BUDGET_GZIP);
   });
 
   it('is registered at the base, with a web app manifest per language', () => {
@@ -60,13 +75,44 @@ describe('the service worker', () => {
     ] as const) {
       const html = read(page);
       const manifestUrl = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1] ?? '';
-      const manifest = JSON.parse(read(manifestUrl.slice(1))) as Record<string, unknown>;
-      expect(manifest).toMatchObject({ scope: '/', start_url: start, display: 'standalone' });
+      const webManifest = JSON.parse(read(manifestUrl.slice(1))) as Record<string, unknown>;
+      expect(webManifest).toMatchObject({ scope: '/', start_url: start, display: 'standalone' });
       expect(html).toContain('data-offline-status');
     }
     for (const size of [192, 512]) {
       const png = readFileSync(`${DIST}/icons/${size}.png`);
       expect(png.readUInt32BE(16), `icon ${size} width`).toBe(size);
     }
+  });
+});
+
+describe('the save manifest', () => {
+  const all = [...manifest.files.en, ...manifest.files.zh, ...manifest.files.shared];
+  const urls = new Set(all.map((f) => f[0]));
+
+  it('lists every page of each language, the whole search index and the data', () => {
+    for (const page of htmlPages()) expect(urls.has(fileUrl(page)), page).toBe(true);
+    for (const f of files.filter((f) => f.startsWith('pagefind/') || f.startsWith('cite/')))
+      expect(urls.has(f), f).toBe(true);
+    for (const f of ['data/sources.csv', 'geo/land.geojson', 'evidence-map/index.json'])
+      expect(urls.has(f), f).toBe(true);
+    expect(manifest.files.en.some((f) => f[0].startsWith('zh/'))).toBe(false);
+    expect(manifest.files.zh.every((f) => /^(zh\/|pagefind\/.+\/zh-cn_)/.test(f[0]))).toBe(true);
+    for (const never of ['sw.js', SAVE_MANIFEST, SAVE_SUMMARY, 'sitemap-index.xml'])
+      expect(urls.has(never), never).toBe(false);
+  });
+
+  it("gives each file's true size and content hash", () => {
+    for (const [url, bytes, hash] of all) {
+      const path = url === '' || url.endsWith('/') ? `${url}index.html` : url;
+      const content = readFileSync(join(DIST, path));
+      expect(content.length, url).toBe(bytes);
+      expect(createHash('sha256').update(content).digest('hex').slice(0, 16), url).toBe(hash);
+    }
+  });
+
+  it('has a summary, in the shell, that states each save’s size first', () => {
+    expect(JSON.parse(read(SAVE_SUMMARY))).toEqual(summarise(manifest));
+    expect(precached).toContain(SAVE_SUMMARY);
   });
 });

@@ -69,7 +69,7 @@ describe('layout shift', () => {
         for (const { path, settled } of PAGES) {
           await page.goto(`${site.server.url}${root}${path}`);
           // The offline status arrives once the service worker has answered; on the first
-          // page it says "Saving…", then "Available offline" once all is stored.
+          // page it says "Saving…", then that pages read are kept, once the shell is stored.
           await page.waitForSelector('[data-offline-status][data-state="ready"]', {
             timeout: 60_000,
           });

@@ -5,8 +5,14 @@
  * stand for a new deploy. With `compress` it gzips text responses on the fly,
  * as a real host does (the benchmark uses it; tests measure raw bytes).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import compression from 'compression';
 import sirv from 'sirv';
 
@@ -17,6 +23,16 @@ export interface StaticServer {
   url: string;
   /** Request paths answered so far, in order. */
   served: string[];
+  /** The same requests, with their headers. */
+  requests: { url: string; headers: IncomingHttpHeaders }[];
+  /** Bytes sent so far on every connection, headers included. */
+  bytesSent: () => number;
+  /**
+   * Leaves unanswered the requests `match` picks after the first `after` of
+   * them, until `release()` (which drops the ones held).
+   */
+  hold: (after: number, match: (req: IncomingMessage) => boolean) => void;
+  release: () => void;
   /** Cuts the network: drops every connection and refuses new ones. */
   cut: () => void;
   /** Serves another build from now on. */
@@ -43,6 +59,12 @@ export async function serve(
   const gzip = options.compress ? (compression() as unknown as Middleware) : undefined;
   let down = false;
   const served: string[] = [];
+  const requests: StaticServer['requests'] = [];
+  let holding:
+    { after: number; seen: number; match: (req: IncomingMessage) => boolean } | undefined;
+  const held: Socket[] = [];
+  const sockets = new Set<Socket>();
+  let closedBytes = 0;
   const server: Server = createServer((req, res) => {
     if (down) {
       req.socket.destroy();
@@ -51,6 +73,11 @@ export async function serve(
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? '/';
     served.push(url);
+    requests.push({ url, headers: req.headers });
+    if (holding?.match(req) && holding.seen++ >= holding.after) {
+      held.push(req.socket);
+      return;
+    }
     if (!url.startsWith(base)) {
       res.statusCode = 404;
       res.end('outside base');
@@ -66,6 +93,13 @@ export async function serve(
     if (gzip) gzip(req, res, send);
     else send();
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => {
+      closedBytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -73,6 +107,15 @@ export async function serve(
     origin,
     url: `${origin}${base}`,
     served,
+    requests,
+    bytesSent: () => [...sockets].reduce((sum, s) => sum + s.bytesWritten, closedBytes),
+    hold: (after, match) => {
+      holding = { after, seen: 0, match };
+    },
+    release: () => {
+      holding = undefined;
+      for (const socket of held.splice(0)) socket.destroy();
+    },
     cut: () => {
       down = true;
       server.closeAllConnections();

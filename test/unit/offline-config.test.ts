@@ -1,31 +1,100 @@
 import { describe, expect, it } from 'vitest';
 import { indexTag } from '../../src/lib/search/bundle';
 import { webManifest } from '../../src/lib/offline/manifest';
-import { serviceWorkerOptions } from '../../src/lib/offline/precache';
+import {
+  fileLanguage,
+  filesFor,
+  fileUrl,
+  HASHED_PATH,
+  RUNTIME_CACHES,
+  savedKey,
+  SHELL_PATTERNS,
+  summarise,
+  type SaveManifest,
+} from '../../src/lib/offline/precache';
+import { plan, type SavedRecord } from '../../src/lib/browser/offline-save';
 
 describe('the service worker configuration', () => {
-  const options = serviceWorkerOptions('/tmp/dist');
-
-  it('writes the worker at the root of the build, so its scope is the base', () => {
-    expect(options.swDest).toBe('/tmp/dist/sw.js');
-    expect(options.globDirectory).toBe('/tmp/dist');
+  it('precaches the shell only: no source page, no index chunk, no citation', () => {
+    const shell = SHELL_PATTERNS.join(' ');
+    for (const part of ['_astro/', 'geo/', 'pagefind/pagefind.js', '*.pf_meta', 'offline/'])
+      expect(shell).toContain(part);
+    for (const part of ['sources/', 'fragment', 'pf_index', 'cite/', '**/*.html'])
+      expect(shell).not.toContain(part);
   });
 
-  it('precaches pages, scripts, styles, GeoJSON, the Pagefind index and citations', () => {
-    const pattern = options.globPatterns?.[0] ?? '';
-    for (const ext of ['html', 'js', 'css', 'geojson', 'pf_fragment', 'pagefind', 'bib', 'ris'])
-      expect(pattern).toContain(ext);
+  it('knows which names carry their content hash', () => {
+    for (const path of [
+      '_astro/engine.8qRUISz9.js',
+      'pagefind/fragment/en_1a2b3c.pf_fragment',
+      'pagefind/index/zh-cn_9f.pf_index',
+      'pagefind/filter/en_77.pf_filter',
+      'pagefind/pagefind.en_5579b9d3d0.pf_meta',
+    ])
+      expect(HASHED_PATH.test(path), path).toBe(true);
+    for (const path of ['sources/x/', 'pagefind/pagefind.js', 'cite/x.bib', 'geo/land.geojson'])
+      expect(HASHED_PATH.test(path), path).toBe(false);
   });
 
-  it('matches any query string to the cached file', () => {
-    const ignore = options.ignoreURLParametersMatching ?? [];
-    for (const param of ['q', 'ts', 'region'])
-      expect(ignore.some((re) => re.test(param))).toBe(true);
+  it('bounds every cache filled as pages are read', () => {
+    for (const cache of Object.values(RUNTIME_CACHES)) {
+      expect(cache.maxEntries).toBeGreaterThan(0);
+      expect(cache.maxAgeSeconds).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the save manifest', () => {
+  it('sorts files by language: pages, index parts, strings', () => {
+    expect(fileLanguage('sources/x/index.html')).toBe('en');
+    expect(fileLanguage('zh/sources/x/index.html')).toBe('zh');
+    expect(fileLanguage('pagefind/fragment/en_1.pf_fragment')).toBe('en');
+    expect(fileLanguage('pagefind/index/zh-cn_1.pf_index')).toBe('zh');
+    expect(fileLanguage('strings.json')).toBe('en');
+    expect(fileLanguage('cite/x.bib')).toBeNull();
+    expect(fileLanguage('_astro/a.js')).toBeNull();
   });
 
-  it('waits for the reader before a new build takes over, and then drops the old files', () => {
-    expect(options.skipWaiting).toBe(false);
-    expect(options.cleanupOutdatedCaches).toBe(true);
+  it('names pages by their folder, as readers ask for them', () => {
+    expect(fileUrl('index.html')).toBe('');
+    expect(fileUrl('zh/sources/x/index.html')).toBe('zh/sources/x/');
+    expect(fileUrl('cite/x.bib')).toBe('cite/x.bib');
+    expect(savedKey('/atlas/sources/x/index.html')).toBe('/atlas/sources/x/');
+    expect(savedKey('/atlas/sources/x/')).toBe('/atlas/sources/x/');
+  });
+
+  const manifest: SaveManifest = {
+    version: 'v2',
+    files: {
+      en: [
+        ['', 10, 'h1'],
+        ['glossary/', 20, 'h2-new'],
+      ],
+      zh: [['zh/', 30, 'z1']],
+      shared: [['cite/a.bib', 5, 'c1']],
+    },
+  };
+
+  it('sums each language with the shared files', () => {
+    const summary = summarise(manifest);
+    expect(summary.langs.en).toEqual({ files: 3, bytes: 35 });
+    expect(summary.langs.zh).toEqual({ files: 2, bytes: 35 });
+    expect(summary.all).toEqual({ files: 4, bytes: 65 });
+    expect(filesFor(manifest, ['zh']).map((f) => f[0])).toEqual(['cite/a.bib', 'zh/']);
+  });
+
+  it('fetches only what changed or is missing, and drops what is no longer wanted', () => {
+    const record: SavedRecord = {
+      version: 'v1',
+      langs: ['en', 'zh'],
+      files: { '': 'h1', 'glossary/': 'h2-old', 'zh/': 'z1', 'gone/': 'g' },
+      complete: true,
+      date: '2026-01-01T00:00:00Z',
+    };
+    const { todo, stale } = plan(manifest, ['en'], record);
+    expect(todo.map((f) => f[0])).toEqual(['cite/a.bib', 'glossary/']);
+    expect(stale.sort()).toEqual(['gone/', 'zh/']);
+    expect(plan(manifest, ['en'], undefined).todo).toHaveLength(3);
   });
 });
 

@@ -1,8 +1,7 @@
 /**
  * Where the downloads of the open data live: the data tables and their
  * package under `data/`, and the single-finding citation records under
- * `cite/finding/`. No dependencies: the service worker's configuration reads
- * it to leave these downloads out of the offline precache.
+ * `cite/finding/`. No dependencies.
  */
 
 /** The files of each data table, under `data/`. */
@@ -14,14 +13,8 @@ export const DATA_PACKAGE_FILE = 'datapackage.json';
 /** The folder of the data files, relative to the base. */
 export const DATA_DIR = 'data/';
 
-/** Every data file, relative to the base. */
-export const DATA_PATHS: readonly string[] = [
-  ...Object.values(DATA_FILES).flatMap((f) => [f.csv, f.json]),
-  DATA_PACKAGE_FILE,
-].map((f) => `${DATA_DIR}${f}`);
-
 /** The folder of the single-finding citation records, relative to the base. */
-export const FINDING_CITE_DIR = 'cite/finding/';
+const FINDING_CITE_DIR = 'cite/finding/';
 
 /** The stem of a finding's citation files under `cite/`: `finding/<source>/<finding>`. */
 export const findingCiteStem = (sourceId: string, findingId: string): string =>

@@ -12,6 +12,8 @@ export const SEARCH_STRING_KEYS = [
   'search.noneFiltered',
   'search.noneHelp',
   'search.error',
+  'search.offlineMissing',
+  'search.offlineUnshown',
   'search.more',
   'search.matches',
   'search.exportDone',
@@ -53,6 +55,11 @@ export const HEADER_STRING_KEYS = [
   'offline.offline',
   'offline.update',
   'offline.failed',
+  'offline.saved',
+  'offline.savePartial',
+  'offline.stale',
+  'save.lang.en',
+  'save.lang.zh',
 ] as const;
 export type HeaderStrings = Record<(typeof HEADER_STRING_KEYS)[number], string>;
 export type SearchStrings = Record<SearchStringKey, string>;

@@ -16,11 +16,31 @@ import {
 import { format } from '../../format';
 import { resultsText, type SearchStrings } from '../../search/strings';
 import { queryWordsFound } from '../../search/results';
+import { MISSING_INDEX } from '../../offline/precache';
 import { downloadCitations } from './download';
 import { loadPagefind, resultTexts, type Pagefind, type PagefindResult } from './pagefind';
 import { el, renderResult } from './render';
 
 const PAGE_SIZE = 10;
+const WORKER_REPLY_MS = 2000;
+
+/**
+ * The search index files the service worker could not serve since the last
+ * call (offline, neither read nor saved): Pagefind skips a missing part of
+ * its index without a word, so the page asks.
+ */
+async function missingIndex(): Promise<string[]> {
+  const worker = navigator.serviceWorker?.controller;
+  if (!worker) return [];
+  const channel = new MessageChannel();
+  const reply = new Promise<string[]>((resolve) => {
+    channel.port1.onmessage = (event) => resolve(event.data as string[]);
+    // A worker from before this page's build does not answer: assume nothing is missing.
+    setTimeout(() => resolve([]), WORKER_REPLY_MS);
+  });
+  worker.postMessage({ type: MISSING_INDEX }, [channel.port2]);
+  return reply;
+}
 const TYPING_DELAY_MS = 250;
 
 interface Elements {
@@ -33,6 +53,7 @@ interface Elements {
   status: HTMLElement;
   error: HTMLElement;
   help: HTMLElement;
+  gap: HTMLElement;
   results: HTMLOListElement;
   more: HTMLButtonElement;
   exporter: HTMLElement;
@@ -55,6 +76,8 @@ export class SearchPage {
   private state: SearchState;
   private results: PagefindResult[] = [];
   private shown = 0;
+  /** Results whose data the browser could not load (offline, not stored). */
+  private unshown = 0;
   private run = 0;
   private typing: ReturnType<typeof setTimeout> | undefined;
 
@@ -69,6 +92,7 @@ export class SearchPage {
       status: required(root, '[data-status]'),
       error: required(root, '[data-error]'),
       help: required(root, '[data-help]'),
+      gap: required(root, '[data-offline-gap]'),
       results: required(root, '[data-results]'),
       more: required(root, '[data-more]'),
       exporter: required(root, '[data-export]'),
@@ -180,17 +204,21 @@ export class SearchPage {
     this.root.dataset['state'] = 'searching';
     const term = state.q === '' ? null : state.q;
     try {
+      await missingIndex();
       const queries = countQueries(state);
       const responses = await Promise.all(
         queries.map(({ state: s }) => pagefind.search(term, toPagefindOptions(s))),
       );
+      // Asked before anything is drawn, so the results and what they lack appear at once.
+      const missing = await missingIndex();
       if (run !== this.run) return;
       const counts = new Map<FilterKey | null, FilterCounts>();
       queries.forEach(({ key }, i) => counts.set(key, responses[i]?.filters ?? {}));
       if (isEmpty(state)) counts.set(null, this.totals);
       let results = isEmpty(state) ? [] : (responses[0]?.results ?? []);
       const best = results[0];
-      if (term !== null && best && !queryWordsFound(term, resultTexts(await best.data()))) {
+      const bestData = await best?.data().catch(() => undefined);
+      if (term !== null && bestData && !queryWordsFound(term, resultTexts(bestData))) {
         // Pagefind found only a stand-in for a word of the query: nothing, honestly.
         results = [];
         for (const key of counts.keys()) counts.set(key, {});
@@ -199,10 +227,12 @@ export class SearchPage {
       this.renderFacets(buildFacets(state, counts, this.locale));
       this.results = results;
       this.shown = 0;
+      this.unshown = 0;
       this.els.results.replaceChildren();
       await this.showMore(false);
       if (run !== this.run) return;
       this.announce();
+      this.showGap(missing);
       this.root.dataset['state'] = 'done';
     } catch {
       if (run === this.run) this.showError();
@@ -231,11 +261,32 @@ export class SearchPage {
     }
   }
 
+  /**
+   * Says, offline, which results may be missing: the words whose part of the
+   * index is not stored, and how many results could not be shown.
+   */
+  private showGap(missing: string[]): void {
+    const { gap } = this.els;
+    const words = this.state.q.split(/\s+/).filter((w) => w !== '');
+    const lines: string[] = [];
+    if (missing.some((p) => !p.startsWith('pagefind/fragment/')) && words.length > 0) {
+      const quoted = words.map((w) => `“${w}”`).join(this.locale.startsWith('zh') ? '、' : ', ');
+      lines.push(format(this.strings['search.offlineMissing'], { words: quoted }));
+    }
+    if (this.unshown > 0)
+      lines.push(format(this.strings['search.offlineUnshown'], { count: this.unshown }));
+    gap.textContent = lines.join(' ');
+    gap.hidden = lines.length === 0;
+    this.root.dataset['gap'] = lines.length > 0 ? 'missing' : '';
+  }
+
   private async showMore(moveFocus: boolean): Promise<void> {
     const run = this.run;
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((r) => r.data()));
+    const settled = await Promise.allSettled(batch.map((r) => r.data()));
     if (run !== this.run) return;
+    const data = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    this.unshown += settled.length - data.length;
     const items = data.map((d) =>
       renderResult(d, {
         query: this.state.q,

@@ -1,0 +1,94 @@
+/**
+ * Writes the offline files of a finished build: the save manifest (every file
+ * a reader can save, with its size and content hash) and its summary, then
+ * the service worker (`sw.ts` bundled, with the shell's precache list).
+ * Node only; run by `src/integrations/offline.ts` and by the tests that stand
+ * for a new build.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { getManifest } from 'workbox-build';
+import {
+  fileLanguage,
+  fileUrl,
+  MAX_FILE_BYTES,
+  NEVER_CACHED,
+  SAVE_MANIFEST,
+  SAVE_SUMMARY,
+  SHELL_PATTERNS,
+  summarise,
+  type SaveFile,
+  type SaveManifest,
+} from './precache';
+
+const WORKER_SOURCE = fileURLToPath(new URL('./sw.ts', import.meta.url));
+
+const hash = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** `NEVER_CACHED` as tests on a path relative to the base. */
+function neverCached(path: string): boolean {
+  if (path === SAVE_SUMMARY) return true;
+  return NEVER_CACHED.some((glob) => {
+    if (glob.startsWith('**/*')) return path.endsWith(glob.slice('**/*'.length));
+    if (glob.endsWith('*.xml')) return path.startsWith(glob.slice(0, glob.indexOf('*')));
+    return path === glob;
+  });
+}
+
+async function saveManifest(dir: string): Promise<SaveManifest> {
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .filter((p) => !neverCached(p))
+    .sort();
+  const files: SaveManifest['files'] = { en: [], zh: [], shared: [] };
+  for (const path of paths) {
+    const bytes = await readFile(join(dir, path));
+    const entry: SaveFile = [fileUrl(path), bytes.length, hash(bytes).slice(0, 16)];
+    files[fileLanguage(path) ?? 'shared'].push(entry);
+  }
+  const version = hash(JSON.stringify(files)).slice(0, 16);
+  return { version, files };
+}
+
+export interface OfflineBuild {
+  precached: { count: number; bytes: number };
+  save: SaveManifest;
+}
+
+export async function writeOfflineFiles(dir: string): Promise<OfflineBuild> {
+  const save = await saveManifest(dir);
+  await writeFile(join(dir, SAVE_MANIFEST), JSON.stringify(save));
+  await writeFile(join(dir, SAVE_SUMMARY), JSON.stringify(summarise(save)));
+
+  const { manifestEntries, count, size, warnings } = await getManifest({
+    globDirectory: dir,
+    globPatterns: [...SHELL_PATTERNS],
+    globIgnores: [...NEVER_CACHED],
+    maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
+    // Hashed names need no revision.
+    dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/[^/]+\.pf_meta$)/,
+  });
+  if (warnings.length > 0) {
+    throw new Error(`Service worker: ${warnings.map((w) => `\n  - ${w}`).join('')}`);
+  }
+  const entries = (manifestEntries ?? []).map((e) => ({ url: e.url, revision: e.revision }));
+  await build({
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    outfile: join(dir, 'sw.js'),
+    define: {
+      __PRECACHE_MANIFEST__: JSON.stringify(entries),
+      'process.env.NODE_ENV': '"production"',
+    },
+    logLevel: 'warning',
+  });
+  return { precached: { count, bytes: size }, save };
+}
