@@ -9,39 +9,16 @@
  * re-sends and re-compiles axe's 550 KB for each page and took four times as
  * long per page here.
  */
-import { createRequire } from 'node:module';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, AXE_SCRIPT } from '../support/axe';
 import { launchChromium, watchedPage, type PageWatch } from '../support/browser';
 import { onePerType, sitePages } from '../support/pages';
 import { serve, type StaticServer } from '../support/server';
 import { INTERACTIVE_STATES } from '../support/states';
 
-/**
- * WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices; plus
- * axe's experimental rules, which include label-in-name (WCAG 2.5.3), as
- * Lighthouse runs them.
- */
-const TAGS = [
-  'wcag2a',
-  'wcag2aa',
-  'wcag21a',
-  'wcag21aa',
-  'wcag22a',
-  'wcag22aa',
-  'best-practice',
-  'experimental',
-];
 /** Lighthouse's mobile screen: targets crowd together on narrow screens. */
 const MOBILE = { width: 412, height: 823 };
-
-/**
- * Suppressions: each with the reason and an upstream link. Empty today; add
- * `{ rule, selector, reason, link }` only for a false positive or a
- * third-party widget that cannot be fixed here.
- */
-const SUPPRESSIONS: { rule: string; selector: string; reason: string; link: string }[] = [];
 
 let browser: Browser;
 let context: BrowserContext;
@@ -53,7 +30,7 @@ beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
   context = await browser.newContext();
-  await context.addInitScript({ path: createRequire(import.meta.url).resolve('axe-core') });
+  await context.addInitScript(AXE_SCRIPT);
   ({ page, watch } = await watchedPage(context, server.origin));
 });
 afterAll(async () => {
@@ -61,26 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** What the page sees of axe-core, loaded by the init script. */
-type InPage = { axe: { run: (context: unknown, options: RunOptions) => Promise<AxeResults> } };
-
-async function audit(): Promise<string[]> {
-  const context = { exclude: SUPPRESSIONS.map((s) => s.selector) };
-  const options: RunOptions = {
-    runOnly: { type: 'tag', values: TAGS },
-    resultTypes: ['violations'],
-  };
-  const results = await page.evaluate(([c, o]) => (window as unknown as InPage).axe.run(c, o), [
-    context,
-    options,
-  ] as const);
-  return results.violations.flatMap((v) =>
-    v.nodes.map(
-      (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`,
-    ),
-  );
-}
 
 const pages = sitePages();
 
@@ -96,7 +53,7 @@ describe('accessibility (axe, WCAG 2.2 AA and best practice)', () => {
       img.src = 'favicon.svg';
       document.querySelector('main')?.append(img);
     });
-    expect((await audit()).some((v) => v.startsWith('image-alt'))).toBe(true);
+    expect((await audit(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
   });
 
   for (const { file, path } of pages) {
@@ -104,7 +61,7 @@ describe('accessibility (axe, WCAG 2.2 AA and best practice)', () => {
       watch.consoleErrors.length = 0;
       const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
       expect(response?.ok() || file.includes('404'), `HTTP ${response?.status()}`).toBe(true);
-      expect(await audit(), file).toEqual([]);
+      expect(await audit(page), file).toEqual([]);
       expect(watch.consoleErrors, file).toEqual([]);
     });
   }
@@ -114,7 +71,7 @@ describe('accessibility (axe, WCAG 2.2 AA and best practice)', () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       try {
         await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-        expect(await audit(), file).toEqual([]);
+        expect(await audit(page), file).toEqual([]);
       } finally {
         await page.emulateMedia({ colorScheme: 'light' });
       }
@@ -127,7 +84,7 @@ describe('accessibility (axe, WCAG 2.2 AA and best practice)', () => {
       await page.setViewportSize(MOBILE);
       try {
         await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-        expect(await audit(), file).toEqual([]);
+        expect(await audit(page), file).toEqual([]);
       } finally {
         if (viewport) await page.setViewportSize(viewport);
       }
@@ -139,7 +96,7 @@ describe('accessibility (axe, WCAG 2.2 AA and best practice)', () => {
       watch.consoleErrors.length = 0;
       for (const lang of ['', 'zh/']) {
         await state.reach(page, `${server.url}${lang}`);
-        expect(await audit(), `${lang}${state.name}`).toEqual([]);
+        expect(await audit(page), `${lang}${state.name}`).toEqual([]);
       }
       expect(watch.consoleErrors).toEqual([]);
     });

@@ -6,12 +6,11 @@
  * strings and hostile data; downloads; Chinese; a phone; axe in dark mode with
  * the panel open; and nothing from another origin.
  */
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { AxeResults } from 'axe-core';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { audit, AXE_SCRIPT } from '../support/axe';
 import { watchedPage, type PageWatch } from '../support/browser';
 import { read } from '../support/dist';
 import { parseHtml } from '../support/html';
@@ -458,31 +457,10 @@ describe('the evidence map page', () => {
     for (const lang of ['', 'zh/']) {
       const { page, watch, close } = await open(`${lang}evidence-map/?cell=${key}`, {
         colorScheme: 'dark',
-        before: (p) =>
-          p.addInitScript({ path: createRequire(import.meta.url).resolve('axe-core') }),
+        before: (p) => p.addInitScript(AXE_SCRIPT),
       });
       await panelReady(page);
-      const results = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResults> } }).axe.run({
-          runOnly: {
-            type: 'tag',
-            values: [
-              'wcag2a',
-              'wcag2aa',
-              'wcag21a',
-              'wcag21aa',
-              'wcag22a',
-              'wcag22aa',
-              'best-practice',
-            ],
-          },
-          resultTypes: ['violations'],
-        }),
-      );
-      expect(
-        results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
-        lang,
-      ).toEqual([]);
+      expect(await audit(page), lang).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
       await close();
     }
