@@ -33,6 +33,9 @@ export default defineConfig({
     validateGeoIntegration(contentDir, geoDir),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
+      // The offline page (what the service worker shows for a page not stored)
+      // carries robots noindex: it is no page to find, so not in the sitemap.
+      filter: (page) => !new URL(page).pathname.endsWith('/offline/'),
     }),
     headersIntegration(),
     pagefindIntegration(),

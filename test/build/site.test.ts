@@ -49,7 +49,18 @@ describe('the built site', () => {
 
   it('publishes a sitemap and a search index', () => {
     expect(existsSync(`${DIST}/sitemap-index.xml`)).toBe(true);
-    expect(read('sitemap-0.xml')).toContain('/sources/iccd-cop17-8/');
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain('/sources/iccd-cop17-8/');
+    // Every page it lists is one to find: none says robots noindex.
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
+    expect(listed.length).toBeGreaterThan(100);
+    for (const path of listed) {
+      expect(read(`${path.slice(1)}index.html`), path).not.toMatch(
+        /name="robots" content="noindex"/,
+      );
+    }
     expect(existsSync(`${DIST}/pagefind/pagefind.js`)).toBe(true);
   });
 });
