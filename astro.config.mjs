@@ -6,6 +6,7 @@ import { validateGeoIntegration } from './src/integrations/validate-geo.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
+import { citeIntegration } from './src/integrations/cite.ts';
 
 /** Sub-path the site is served from, e.g. "/atlas/" on GitHub Pages. */
 const base = process.env.ATLAS_BASE ?? '/';
@@ -38,6 +39,8 @@ export default defineConfig({
       filter: (page) => !new URL(page).pathname.endsWith('/offline/'),
     }),
     headersIntegration(),
+    // Before Pagefind and the service worker, which list the files of the site.
+    citeIntegration(),
     pagefindIntegration(),
     // After Pagefind: the service worker precaches its index.
     offlineIntegration(),

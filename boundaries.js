@@ -9,6 +9,8 @@
 
 /** Build-only modules, as paths under src/lib/ without `.ts`. */
 export const BUILD_ONLY = [
+  'cite-files',
+  'content/cite-files',
   'content/data',
   'content/evidence-map',
   'content/store',

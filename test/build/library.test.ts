@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlPages, read } from '../support/dist';
+import { htmlPages, listFiles, read } from '../support/dist';
 
 /** The sources the evidence library must cover (issue "Evidence library"). */
 const REQUIRED = [
@@ -70,6 +70,23 @@ describe('the evidence library', () => {
       for (const ext of ['bib', 'ris', 'json'])
         expect(html, page).toMatch(new RegExp(`/cite/[^"]+\\.${ext}"`));
     }
+  });
+
+  it('writes the citation files of every source and finding, and not the list they come from', () => {
+    const sources = sourcePages.filter((p) => !p.startsWith('zh/'));
+    const files = listFiles().filter((f) => f.startsWith('cite/'));
+    for (const page of sources) {
+      const id = page.split('/')[1] ?? '';
+      for (const ext of ['bib', 'ris', 'json']) expect(files).toContain(`cite/${id}.${ext}`);
+      const findings = [
+        ...read(page).matchAll(/<section class="finding"[^>]* id="finding-([^"]+)"/g),
+      ];
+      expect(findings.length, page).toBeGreaterThan(0);
+      for (const [, finding] of findings)
+        for (const ext of ['bib', 'ris', 'json'])
+          expect(files).toContain(`cite/finding/${id}/${finding}.${ext}`);
+    }
+    expect(files).not.toContain('cite/files.json');
   });
 
   it('computes "cited by" from the citing side', () => {

@@ -1,0 +1,50 @@
+/**
+ * The static citation files, each in BibTeX (.bib), RIS (.ris) and CSL-JSON (.json):
+ * - cite/<source-id>.<ext> for each source;
+ * - cite/atlas.<ext> for the whole library;
+ * - cite/subset/<facet>-<value>.<ext> for each type, region, theme and year;
+ * - cite/finding/<source-id>/<finding-id>.<ext> for each finding, its locator in `note`
+ *   (downloads, left out of the offline precache).
+ *
+ * They are thousands of files (three per finding), too many to be routes:
+ * Astro's cost per route was most of the build. The build renders one list of
+ * their records (`src/pages/cite/files.json.ts`), and `src/integrations/cite.ts`
+ * writes the files from it when the site is built, then removes the list.
+ */
+import { absoluteUrl } from './data';
+import { subsets } from './facets';
+import { cslOf, facetedOf, getAtlas } from './store';
+import type { CiteFile } from '../cite-files';
+import { findingCiteStem } from '../data/files';
+import { findingCsl } from '../finding-citations';
+import { locatorDocument } from '../finding-locator';
+
+/** Every citation file of this build: its path under `cite/` without extension, and its records. */
+export async function citeFiles(): Promise<CiteFile[]> {
+  const atlas = await getAtlas();
+  const items = new Map(atlas.sources.map((s) => [s.id, cslOf(s)]));
+  const all = [...items.values()];
+  const groups = [...subsets(atlas.sources.map(facetedOf))].map(([key, list]) => ({
+    stem: `subset/${key}`,
+    records: list.map((id) => items.get(id)!),
+  }));
+  const findings = atlas.sources.flatMap((s) =>
+    s.data.findings.map((f) => ({
+      stem: findingCiteStem(s.id, f.id),
+      records: [
+        findingCsl(
+          items.get(s.id)!,
+          f,
+          absoluteUrl(`sources/${s.id}/#finding-${f.id}`),
+          locatorDocument(f, 'en', (id) => atlas.source(id).data),
+        ),
+      ],
+    })),
+  );
+  return [
+    { stem: 'atlas', records: all },
+    ...all.map((item) => ({ stem: item.id, records: [item] })),
+    ...groups,
+    ...findings,
+  ];
+}
