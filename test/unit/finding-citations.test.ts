@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCitations, toBibtex, toRis } from '../../src/lib/citations';
 import { article, secretariatNote } from '../support/csl';
+import { dataSources, testContext } from '../support/content';
 import {
   citeFinding,
+  citeFindingDirect,
   citeSource,
   cslLocator,
   findingCsl,
@@ -44,6 +46,34 @@ describe('the citation of a finding', () => {
     expect(citeFinding(note, { kind: 'criterion', ref: '3' }, 'apa')).toBe(
       '(UNCCD secretariat, 2026, criterion 3)',
     );
+  });
+
+  it('is what citeproc writes, cluster by cluster, for every finding of the atlas and hard locators', () => {
+    const context = testContext();
+    const hard = [
+      { kind: 'paragraph', ref: '8-10' },
+      { kind: 'paragraph', ref: '8, 10' },
+      { kind: 'paragraph', ref: '23(a)–(b)' },
+      { kind: 'page', ref: '12' },
+      { kind: 'page', ref: 'xii' },
+      { kind: 'page', ref: '3 & 5' },
+      { kind: 'footnote', ref: '4' },
+      { kind: 'figure', ref: '2.1' },
+      { kind: 'section', ref: 'III', label: { en: 'Conclusions and recommendations', zh: '结论' } },
+    ] as const;
+    let compared = 0;
+    for (const source of dataSources()) {
+      const item = context.csl(source);
+      for (const loc of [...source.findings.map((f) => f.locator), ...hard]) {
+        for (const style of ['apa', 'harvard1'] as const) {
+          expect(citeFinding(item, loc, style), `${source.id} ${loc.kind} ${loc.ref}`).toBe(
+            citeFindingDirect(item, loc, style),
+          );
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('is the source citation plus the locator', () => {
