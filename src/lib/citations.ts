@@ -4,7 +4,7 @@
  * CSL-JSON. UN documents are CSL `report`s with the symbol as `number`, so
  * every style keeps the symbol in the reference.
  */
-import { Cite, plugins } from '@citation-js/core';
+import { Cite, plugins, util } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
@@ -135,10 +135,43 @@ const references = {
   harvard1: perItem((item) => formatBibliography([item], 'harvard1')),
 } satisfies Record<StyleId, (item: CslItem) => string>;
 
+/** What the atlas asks of a citeproc engine. */
+interface CiteprocEngine {
+  updateItems(ids: string[]): void;
+  makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+  makeCitationCluster(items: ({ id: string } & Record<string, string>)[]): string;
+}
+type EngineFactory = (
+  data: unknown[],
+  style: string,
+  lang: string,
+  format: string,
+) => CiteprocEngine;
+const cslPlugin = plugins.config.get('@csl') as {
+  engine: EngineFactory;
+  templates: { add(name: string, xml: string): void; has(name: string): boolean };
+};
+
+/** citation-js's citeproc engine for `style` (one per style, kept by citation-js), holding `items`, in plain text. */
+export function citeproc(items: CslItem[], style: string): CiteprocEngine {
+  return cslPlugin.engine(util.downgradeCsl(items), style, 'en-US', 'text');
+}
+
+/** Adds a CSL style by name, once. */
+export function addStyle(name: string, xml: string): void {
+  if (!cslPlugin.templates.has(name)) cslPlugin.templates.add(name, xml);
+}
+
+/**
+ * The bibliography of `items` in `style`, as citation-js's `bibliography`
+ * format writes it, from its engine directly: a `Cite` would parse the records
+ * again each time, which was a third of the time of a reference.
+ */
 function formatBibliography(items: CslItem[], style: StyleId): string {
-  return new Cite(items)
-    .format('bibliography', { format: 'text', template: style, lang: 'en-US' })
-    .trim();
+  const engine = citeproc(items, style);
+  engine.updateItems(items.map((item) => item.id));
+  const [meta, entries] = engine.makeBibliography();
+  return `${meta.bibstart}${entries.join('')}${meta.bibend}`.trim();
 }
 
 /** A formatted reference as plain text. */

@@ -5,10 +5,8 @@
  * single-finding record for BibTeX, RIS and CSL-JSON, which carries the
  * locator in CSL `note` (BibTeX `note`, RIS `N1`).
  */
-import { plugins, util } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Locator } from '../schemas/common';
-import type { CslItem, StyleId } from './citations';
+import { addStyle, citeproc, type CslItem, type StyleId } from './citations';
 import { formatLocator } from './i18n';
 
 /** What a citation item says about where in the item the claim is (CSL cite-item fields). */
@@ -39,33 +37,17 @@ export function cslLocator(loc: Locator): CiteLocator {
   return { locator: loc.kind === 'section' ? (loc.label?.en ?? loc.ref) : loc.ref, label };
 }
 
-interface CiteprocEngine {
-  makeCitationCluster(items: ({ id: string } & CiteLocator)[]): string;
-}
-type EngineFactory = (
-  data: unknown[],
-  style: string,
-  lang: string,
-  format: string,
-) => CiteprocEngine;
-const csl = plugins.config.get('@csl') as {
-  engine: EngineFactory;
-  templates: { add(name: string, xml: string): void; has(name: string): boolean };
-};
-
 /** A style whose citation is only the locator and its label ("para. 9"), for `note`. */
 const LOCATOR_STYLE = 'atlas-locator';
-if (!csl.templates.has(LOCATOR_STYLE)) {
-  csl.templates.add(
-    LOCATOR_STYLE,
-    `<?xml version="1.0" encoding="utf-8"?>
+addStyle(
+  LOCATOR_STYLE,
+  `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><title>Locator only</title><id>${LOCATOR_STYLE}</id><updated>2026-12-01T00:00:00+00:00</updated></info>
   <citation><layout><group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group></layout></citation>
   <bibliography><layout><text variable="title"/></layout></bibliography>
 </style>`,
-  );
-}
+);
 
 /**
  * Formats one citation cluster. citation-js keeps one citeproc engine per
@@ -78,7 +60,7 @@ function cluster(item: CslItem, loc: CiteLocator, style: string): string {
   const key = `${style}|${JSON.stringify(item)}|${JSON.stringify(loc)}`;
   let out = memo.get(key);
   if (out === undefined) {
-    const engine = csl.engine(util.downgradeCsl([item]), style, 'en-US', 'text');
+    const engine = citeproc([item], style);
     out = engine.makeCitationCluster([{ id: item.id, ...loc }]).trim();
     memo.set(key, out);
   }

@@ -21,8 +21,10 @@ import { getAtlas } from './store';
 export interface Evidence {
   input: EvidenceInput;
   index: EvidenceIndex;
-  /** The script configuration of the page in `lang`, under `base`. */
+  /** The script configuration of the page in `lang`, under `base` (made once for each; not to be changed). */
   config: (lang: Lang, base: string) => EvidenceConfig;
+  /** The findings of a source on the map, by source id. */
+  findingsOf: (sourceId: string) => readonly EvidenceIndex['findings'][number][];
 }
 
 let cache: Promise<Evidence> | undefined;
@@ -45,13 +47,23 @@ async function load(): Promise<Evidence> {
       input.sources.flatMap((s) => s.data.findings.flatMap((f) => placeOf(s, f).countries)),
     ),
   ].sort();
+  // Source pages each ask for their own findings and the labels: made once, not once per page.
+  const bySource = Map.groupBy(index.findings, (f) => index.sources[f.source]?.id ?? '');
+  const configs = new Map<string, EvidenceConfig>();
   return {
     input,
     index,
     config: (lang, base) => {
-      const names = new Map(atlas.regions.map((r) => [r.id, r.data.name[lang]]));
-      return configOf(index, lang, base, labelsOf(index, lang, names, countries));
+      const key = `${lang} ${base}`;
+      let config = configs.get(key);
+      if (!config) {
+        const names = new Map(atlas.regions.map((r) => [r.id, r.data.name[lang]]));
+        config = configOf(index, lang, base, labelsOf(index, lang, names, countries));
+        configs.set(key, config);
+      }
+      return config;
     },
+    findingsOf: (sourceId) => bySource.get(sourceId) ?? [],
   };
 }
 

@@ -193,6 +193,29 @@ function forScale(geometry: Area, degPerUnit: number): Area | undefined {
   ).geometry;
 }
 
+/**
+ * The scale a drawing is simplified for: its degrees per unit, rounded to a
+ * quarter step of a power of two (steps of about 19 %). The land is on every
+ * page's map, and most pages' scales fall on a few steps, so each geometry is
+ * simplified once per step, not once per page.
+ */
+const scaleStep = (degPerUnit: number): number =>
+  2 ** (Math.round(Math.log2(degPerUnit) * 4) / 4);
+
+const simplified = new WeakMap<Area, Map<number, Area | undefined>>();
+
+/** `forScale` at the drawing's scale step, simplified once per geometry and step. */
+function atScale(geometry: Area, degPerUnit: number): Area | undefined {
+  const step = scaleStep(degPerUnit);
+  let byStep = simplified.get(geometry);
+  if (!byStep) {
+    byStep = new Map();
+    simplified.set(geometry, byStep);
+  }
+  if (!byStep.has(step)) byStep.set(step, forScale(geometry, step));
+  return byStep.get(step);
+}
+
 /** Draws a locator map: land, then the shapes, then the points. */
 export function drawLocator(
   land: Area,
@@ -207,7 +230,7 @@ export function drawLocator(
   const context = new CompactPath();
   const path = geoPath(projection, context);
   const draw = (geometry: Area): string => {
-    const simple = forScale(geometry, degPerUnit);
+    const simple = atScale(geometry, degPerUnit);
     if (!simple) return '';
     path(forD3(simple));
     return context.result();
