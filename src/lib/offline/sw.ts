@@ -27,6 +27,8 @@ import {
   type SaveSummary,
 } from './precache';
 import { SAVED_STATUS, type SavedStatus } from '../browser/offline';
+import { langList, savedDate, type SavedRecord } from '../browser/offline-record';
+import { format } from '../format';
 
 declare const __PRECACHE_MANIFEST__: { url: string; revision: string | null }[];
 
@@ -82,22 +84,16 @@ async function savedStatus(stringsUrl: string, locale: string): Promise<SavedSta
   const stored = await cache.match(`${sw.location.origin}${scope}${SAVED_RECORD}`);
   const strings = await matchPrecache(stringsUrl);
   if (!stored || !strings) return null;
-  const record = (await stored.json()) as {
-    version: string;
-    langs: string[];
-    date: string;
-    complete: boolean;
-  };
+  const record = (await stored.json()) as SavedRecord;
   const words = (await strings.json()) as Record<string, string>;
   const summary = await matchPrecache(`${scope}${SAVE_SUMMARY}`);
   const version = summary ? ((await summary.json()) as SaveSummary).version : record.version;
   const state = !record.complete ? 'partial' : version !== record.version ? 'stale' : 'complete';
-  const langs = record.langs.map((l) => words[`save.lang.${l}`] ?? l);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const text = {
-    complete: (words['offline.saved'] ?? '')
-      .replace('{langs}', new Intl.ListFormat(locale, { type: 'conjunction' }).format(langs))
-      .replace('{date}', date.format(new Date(record.date))),
+    complete: format(words['offline.saved'] ?? '', {
+      langs: langList(record.langs, words, locale),
+      date: savedDate(record.date, locale),
+    }),
     partial: words['offline.savePartial'] ?? '',
     stale: words['offline.stale'] ?? '',
   }[state];
