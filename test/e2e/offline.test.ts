@@ -178,6 +178,23 @@ describe('the atlas offline, page by page', () => {
     expect(errors.length).toBeGreaterThan(0);
     for (const e of errors) expect(e).toMatch(/^Failed to load the index chunk \/pagefind\//);
   });
+
+  it('says, after "Show more" offline, how many results it could not show', async () => {
+    // Read online once: the index part for "drought" and the first results' fragments are stored.
+    const page = await visitOnce('dist', '/', 'search/?q=drought');
+    // Once more now that the service worker is in control, so that what is read is stored.
+    await page.reload();
+    await page.waitForSelector(SEARCH_DONE);
+    await cutNetwork();
+    await page.reload();
+    await page.waitForSelector(SEARCH_DONE);
+    expect(await page.locator('[data-offline-gap]').isHidden()).toBe(true);
+    await page.locator('[data-search] [data-more]').click();
+    await page.waitForSelector('[data-offline-gap]:not([hidden])');
+    expect(await page.locator('[data-offline-gap]').textContent()).toMatch(
+      /^\d+ results are not shown: their search data is not saved on this device\.$/,
+    );
+  });
 });
 
 describe('the saved atlas', () => {

@@ -13,7 +13,7 @@ import {
   type FilterKey,
   type SearchState,
 } from '../../search/state';
-import { format } from '../../format';
+import { format, formatList } from '../../format';
 import { resultsText, type SearchStrings } from '../../search/strings';
 import { queryWordsFound } from '../../search/results';
 import { MISSING_INDEX } from '../../offline/precache';
@@ -78,6 +78,8 @@ export class SearchPage {
   private shown = 0;
   /** Results whose data the browser could not load (offline, not stored). */
   private unshown = 0;
+  /** The index files the service worker could not serve for the results shown (offline). */
+  private missing: string[] = [];
   private run = 0;
   private typing: ReturnType<typeof setTimeout> | undefined;
 
@@ -158,7 +160,7 @@ export class SearchPage {
       this.update(parseState(new URLSearchParams({ q: this.state.q })), 'push');
       input.focus();
     });
-    more.addEventListener('click', () => void this.showMore(true));
+    more.addEventListener('click', () => void this.more());
     window.addEventListener('popstate', () => {
       this.state = parseState(location.search);
       this.showState();
@@ -232,6 +234,7 @@ export class SearchPage {
       await this.showMore(false);
       if (run !== this.run) return;
       this.announce();
+      this.missing = missing;
       this.showGap(missing);
       this.root.dataset['state'] = 'done';
     } catch {
@@ -270,7 +273,10 @@ export class SearchPage {
     const words = this.state.q.split(/\s+/).filter((w) => w !== '');
     const lines: string[] = [];
     if (missing.some((p) => !p.startsWith('pagefind/fragment/')) && words.length > 0) {
-      const quoted = words.map((w) => `“${w}”`).join(this.locale.startsWith('zh') ? '、' : ', ');
+      const quoted = formatList(
+        words.map((w) => `“${w}”`),
+        this.locale,
+      );
       lines.push(format(this.strings['search.offlineMissing'], { words: quoted }));
     }
     if (this.unshown > 0)
@@ -278,6 +284,17 @@ export class SearchPage {
     gap.textContent = lines.join(' ');
     gap.hidden = lines.length === 0;
     this.root.dataset['gap'] = lines.length > 0 ? 'missing' : '';
+  }
+
+  /** "Show more": the next results, and what of them could not be shown offline. */
+  private async more(): Promise<void> {
+    const run = this.run;
+    await missingIndex();
+    await this.showMore(true);
+    const missing = await missingIndex();
+    if (run !== this.run) return;
+    this.missing = [...this.missing, ...missing];
+    this.showGap(this.missing);
   }
 
   private async showMore(moveFocus: boolean): Promise<void> {
