@@ -93,6 +93,8 @@ export function initMapPage(root: HTMLElement): void {
   };
 
   let features: MapFeature[] = [];
+  /** The features by id, for lookups inside per-feature loops. */
+  let byId = new Map<string, MapFeature>();
   let loaded = false;
   let engine: AtlasMapEngine | undefined;
   let state: MapState = parseMapState(location.hash, config.vocabulary);
@@ -141,7 +143,7 @@ export function initMapPage(root: HTMLElement): void {
       const on = state.layers.includes(layer);
       let visible = 0;
       for (const item of section.querySelectorAll<HTMLElement>('[data-feature-id]')) {
-        const f = features.find((x) => x.id === item.dataset['featureId']);
+        const f = byId.get(item.dataset['featureId'] ?? '');
         const show = f !== undefined && isShown(f, state);
         item.hidden = !show;
         if (show) visible += 1;
@@ -169,7 +171,7 @@ export function initMapPage(root: HTMLElement): void {
 
   const renderPanel = (focus: boolean) => {
     if (!panel || !panelTitle || !panelBody) return;
-    const f = state.select ? features.find((x) => x.id === state.select) : undefined;
+    const f = state.select ? byId.get(state.select) : undefined;
     if (!f) {
       panel.hidden = true;
       return;
@@ -185,7 +187,7 @@ export function initMapPage(root: HTMLElement): void {
 
   /** True if the selection is a site or town (no selection: a source's places, frame closely). */
   const selectionIsExact = () => {
-    const f = features.find((x) => x.id === state.select);
+    const f = state.select ? byId.get(state.select) : undefined;
     return f ? f.props.precision === 'site' || f.props.precision === 'town' : true;
   };
 
@@ -287,16 +289,18 @@ export function initMapPage(root: HTMLElement): void {
   // ---- loading the layers, then the map ----
 
   const syncList = () => {
-    const ids = new Set(features.map((f) => f.id));
+    const items = new Map<string, HTMLElement>();
     for (const item of qa<HTMLElement>('[data-feature-id]')) {
-      if (!ids.has(item.dataset['featureId'] ?? '')) item.remove();
+      const id = item.dataset['featureId'] ?? '';
+      if (byId.has(id) && !items.has(id)) items.set(id, item);
+      else item.remove();
     }
+    const lists = new Map(
+      LAYER_IDS.map((layer) => [layer, q<HTMLElement>(`[data-list-layer="${layer}"] ul`)]),
+    );
     for (const f of features) {
-      const list = q<HTMLElement>(`[data-list-layer="${f.props.layer}"] ul`);
-      const existing = qa<HTMLElement>('[data-feature-id]').find(
-        (i) => i.dataset['featureId'] === f.id,
-      );
-      if (!existing && list) list.append(renderListItem(f, lookup));
+      const list = lists.get(f.props.layer);
+      if (!items.has(f.id) && list) list.append(renderListItem(f, lookup));
     }
     for (const button of qa<HTMLElement>('[data-show]')) button.hidden = false;
   };
@@ -312,6 +316,7 @@ export function initMapPage(root: HTMLElement): void {
       ),
     );
     features = byLayer.flat();
+    byId = new Map(features.map((f) => [f.id, f]));
     loaded = true;
     syncList();
     state = fromUrl();
