@@ -1,12 +1,16 @@
 /**
  * The map page in the browser. Small and MapLibre-free: it reads the state
  * from the URL, loads the layer files, drives the legend, filters, list and
- * side panel, keeps the URL in step (back and forward work), and loads the
- * MapLibre engine only if WebGL 2 is available. Without it, the static map and
- * the list stay, and the page says why.
+ * side panel, and keeps the URL in step (back and forward work), all before
+ * and without MapLibre. The static map stays until the reader shows intent to
+ * use the interactive one (`intent.ts`) or the state asks for a precise map (a
+ * deep link, "Show on map"); only then is the MapLibre engine loaded, and only
+ * if WebGL 2 is available. Without WebGL, the static map and the list stay,
+ * and the page says why.
  */
 import type { FeatureCollection } from 'geojson';
 import {
+  asksForPreciseMap,
   parseMapState,
   sameState,
   serializeMapState,
@@ -25,6 +29,7 @@ import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filte
 import { format } from '../../format';
 import { own, panelModel, type MapLookup } from '../../map/panel';
 import type { AtlasMapEngine } from './engine';
+import { onMapIntent } from './intent';
 import { renderDetails, renderListItem } from './render';
 
 interface PageConfig {
@@ -76,8 +81,11 @@ export function initMapPage(root: HTMLElement): void {
   const qa = <T extends Element>(selector: string) => [...root.querySelectorAll<T>(selector)];
 
   const message = q<HTMLElement>('[data-map-message]');
+  /** The box the static map and the canvas share: intent is shown there. */
+  const area = q<HTMLElement>('[data-map-view]');
   const canvas = q<HTMLElement>('[data-map-canvas]');
   const staticMap = q<HTMLElement>('[data-map-static]');
+  const startButton = q<HTMLButtonElement>('[data-map-start]');
   const keysHelp = q<HTMLElement>('[data-map-keys]');
   const panel = q<HTMLElement>('[data-panel]');
   const panelTitle = q<HTMLElement>('[data-panel-title]');
@@ -222,6 +230,7 @@ export function initMapPage(root: HTMLElement): void {
     writeUrl('push');
     render(options.focusPanel);
     if (options.frame) frameSelection();
+    if (asksForPreciseMap(state)) startMap();
   };
 
   const select = (id: string | null, from: HTMLElement | null) => {
@@ -249,6 +258,7 @@ export function initMapPage(root: HTMLElement): void {
     render();
     if (state.view) engine?.jumpTo(state.view);
     else if (selectionChanged) frameSelection();
+    if (asksForPreciseMap(state)) startMap();
   };
 
   // ---- wiring the controls (they work with or without the map) ----
@@ -286,7 +296,7 @@ export function initMapPage(root: HTMLElement): void {
   window.addEventListener('hashchange', applyUrl);
   renderControls();
 
-  // ---- loading the layers, then the map ----
+  // ---- loading the layers at once, MapLibre when asked for ----
 
   const syncList = () => {
     const items = new Map<string, HTMLElement>();
@@ -305,34 +315,45 @@ export function initMapPage(root: HTMLElement): void {
     for (const button of qa<HTMLElement>('[data-show]')) button.hidden = false;
   };
 
-  const start = async () => {
-    // MapLibre downloads while the layers do, and only if it can draw.
-    const webgl = hasWebgl2();
-    const engineModule = webgl ? import('./engine') : undefined;
-    engineModule?.catch(() => undefined); // handled where it is awaited below
-    const byLayer = await Promise.all(
-      LAYER_IDS.map((layer) =>
-        loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
-      ),
-    );
+  const layersLoaded = Promise.all(
+    LAYER_IDS.map((layer) =>
+      loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
+    ),
+  ).then((byLayer) => {
     features = byLayer.flat();
     byId = new Map(features.map((f) => [f.id, f]));
     loaded = true;
     syncList();
     state = fromUrl();
     render();
-    if (!engineModule) {
-      setStatus('unavailable', config.messages.noWebgl);
-      return;
-    }
+    return byLayer;
+  });
+
+  const webgl = hasWebgl2();
+  /** Stops listening for intent: set while the static map waits for it. */
+  let stopWaiting: (() => void) | undefined;
+  let started = false;
+
+  const showStatic = () => {
+    if (canvas) canvas.hidden = true;
+    if (staticMap) staticMap.hidden = false;
+  };
+
+  const startEngine = async () => {
     if (!canvas) return;
     setStatus('loading', config.messages.loading);
-    const { createAtlasMap } = await engineModule;
+    // MapLibre downloads while the layers finish, if they have not yet.
+    const engineModule = import('./engine');
+    engineModule.catch(() => undefined); // handled where it is awaited below
+    const byLayer = await layersLoaded;
+    const { createAtlasMap, stylesheet } = await engineModule;
+    await stylesheet;
     const data = Object.fromEntries(
       LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
     ) as Record<LayerId, FeatureCollection>;
+    // The canvas takes its size under the static map, which covers it until MapLibre has drawn.
     canvas.hidden = false;
-    if (staticMap) staticMap.hidden = true;
+    // The state as it is now: what the reader changed while MapLibre loaded is applied.
     engine = createAtlasMap({
       container: canvas,
       data,
@@ -360,14 +381,39 @@ export function initMapPage(root: HTMLElement): void {
       window.__atlasMapIdleAt = performance.now();
     });
     await engine.loaded;
+    // The swap: the same box, so nothing moves. Focus on the static map's button
+    // (keyboard intent, or a press of it) goes on to the map it asked for.
+    const focusMap = staticMap?.contains(document.activeElement) ?? false;
+    if (staticMap) staticMap.hidden = true;
     if (keysHelp) keysHelp.hidden = false;
+    if (focusMap) engine.map.getCanvas().focus();
     setStatus('ready');
   };
 
-  start().catch((error: unknown) => {
+  /** Starts MapLibre, once: on intent, or for a state that asks for a precise map. */
+  function startMap(): void {
+    if (started || !webgl) return;
+    started = true;
+    stopWaiting?.();
+    startEngine().catch((error: unknown) => {
+      console.warn('Atlas map:', error);
+      showStatic();
+      setStatus('error', config.messages.loadError);
+    });
+  }
+
+  layersLoaded.catch((error: unknown) => {
     console.warn('Atlas map:', error);
-    if (canvas) canvas.hidden = true;
-    if (staticMap) staticMap.hidden = false;
-    setStatus('error', config.messages.loadError);
+    if (!started) setStatus('error', config.messages.loadError);
   });
+
+  if (!webgl) {
+    setStatus('unavailable', config.messages.noWebgl);
+  } else if (asksForPreciseMap(state)) {
+    // A deep link: the reader asked for that view, so MapLibre starts at once.
+    startMap();
+  } else if (area) {
+    if (startButton) startButton.hidden = false;
+    stopWaiting = onMapIntent(area, startButton, startMap);
+  }
 }
