@@ -375,46 +375,58 @@ describe('the atlas map', () => {
     await close();
   });
 
-  it('says when WebGL is missing, and keeps the list without loading MapLibre', async () => {
-    const scripts: string[] = [];
-    const { page, watch, close } = await openMap('map/', {
-      ready: false,
-      before: async (p) => {
-        p.on('request', (r) => {
-          if (r.resourceType() === 'script') scripts.push(r.url());
-        });
-        await p.addInitScript(() => {
-          // Called with .call(this) below, so unbound is safe.
-          // eslint-disable-next-line @typescript-eslint/unbound-method
-          const original = HTMLCanvasElement.prototype.getContext;
-          HTMLCanvasElement.prototype.getContext = function (
-            this: HTMLCanvasElement,
-            type: string,
-            ...rest: unknown[]
-          ) {
-            return type.startsWith('webgl')
-              ? null
-              : original.call(this, type as '2d', ...(rest as []));
-          } as typeof original;
-        });
-      },
+  // A browser without the WebGL 2 API is known at load; one that refuses a context (a GPU on the
+  // blocklist), only when the page tries to make one: creating it is a long task, so not at load.
+  for (const missing of ['the WebGL 2 API', 'a WebGL context'] as const) {
+    it(`says when WebGL is missing (${missing}), and keeps the list without loading MapLibre`, async () => {
+      let files: string[] = [];
+      const { page, watch, close } = await openMap('map/', {
+        ready: false,
+        before: async (p) => {
+          files = watchMapLibre(p).files;
+          await p.addInitScript((api) => {
+            if (api) {
+              delete (window as { WebGL2RenderingContext?: unknown }).WebGL2RenderingContext;
+              return;
+            }
+            // Called with .call(this) below, so unbound is safe.
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            const original = HTMLCanvasElement.prototype.getContext;
+            HTMLCanvasElement.prototype.getContext = function (
+              this: HTMLCanvasElement,
+              type: string,
+              ...rest: unknown[]
+            ) {
+              return type.startsWith('webgl')
+                ? null
+                : original.call(this, type as '2d', ...(rest as []));
+            } as typeof original;
+          }, missing === 'the WebGL 2 API');
+        },
+      });
+      await listReady(page);
+      if (missing === 'a WebGL context') {
+        await page.locator(MAP_START).waitFor();
+        await showMapIntent(page, 'hover');
+      }
+      await waitForStatus(page, 'unavailable');
+      expect(await page.locator('[data-map-message]').textContent()).toMatch(/WebGL/);
+      expect(await page.locator('[data-map-canvas]').isHidden()).toBe(true);
+      // Nothing offers the interactive map any more, and the reader's intent loads nothing.
+      expect(await page.locator(MAP_START).isHidden()).toBe(true);
+      await page.locator(MAP_AREA).hover();
+      await page.locator(MAP_AREA).click();
+      expect(await page.locator('[data-map-static] svg').isVisible()).toBe(true);
+      expect(await page.locator(`[data-feature-id="${ETHIOPIA}"]`).isVisible()).toBe(true);
+      await page.locator(`[data-show="${ETHIOPIA}"]`).click();
+      expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
+      await page.waitForLoadState('networkidle');
+      expect(files).toEqual([]);
+      expect(await page.getAttribute('[data-map-root]', 'data-map-status')).toBe('unavailable');
+      expect(watch.consoleErrors).toEqual([]);
+      await close();
     });
-    await waitForStatus(page, 'unavailable');
-    expect(await page.locator('[data-map-message]').textContent()).toMatch(/WebGL/);
-    expect(await page.locator('[data-map-canvas]').isHidden()).toBe(true);
-    // Nothing offers the interactive map, and the reader's intent loads nothing.
-    expect(await page.locator(MAP_START).isHidden()).toBe(true);
-    await page.locator(MAP_AREA).hover();
-    await page.locator(MAP_AREA).click();
-    expect(await page.locator('[data-map-static] svg').isVisible()).toBe(true);
-    expect(await page.locator(`[data-feature-id="${ETHIOPIA}"]`).isVisible()).toBe(true);
-    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
-    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
-    expect(scripts.filter((s) => /engine|maplibre/.test(s))).toEqual([]);
-    expect(await page.getAttribute('[data-map-root]', 'data-map-status')).toBe('unavailable');
-    expect(watch.consoleErrors).toEqual([]);
-    await close();
-  });
+  }
 
   it('filters the list and the map by theme and source type', async () => {
     const { page, close } = await openMap();

@@ -56,7 +56,17 @@ declare global {
   }
 }
 
-/** True if the browser can give MapLibre a WebGL 2 context. */
+/**
+ * True if the browser knows WebGL 2 at all: cheap, so the page asks it at
+ * load to decide whether to offer the interactive map.
+ */
+const knowsWebgl2 = (): boolean => typeof WebGL2RenderingContext === 'function';
+
+/**
+ * True if the browser can give MapLibre a WebGL 2 context. Creating one is a
+ * long task (over 200 ms on a slow phone, or drawn on the CPU), so the page
+ * asks only when it is about to start MapLibre.
+ */
 function hasWebgl2(): boolean {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -329,7 +339,8 @@ export function initMapPage(root: HTMLElement): void {
     return byLayer;
   });
 
-  const webgl = hasWebgl2();
+  /** False once the browser is known not to draw WebGL 2. */
+  let webgl = knowsWebgl2();
   /** Stops listening for intent: set while the static map waits for it. */
   let stopWaiting: (() => void) | undefined;
   let started = false;
@@ -390,11 +401,22 @@ export function initMapPage(root: HTMLElement): void {
     setStatus('ready');
   };
 
+  /** Without WebGL 2: nothing offers the interactive map, and the page says why. */
+  const unavailable = () => {
+    if (startButton) startButton.hidden = true;
+    setStatus('unavailable', config.messages.noWebgl);
+  };
+
   /** Starts MapLibre, once: on intent, or for a state that asks for a precise map. */
   function startMap(): void {
     if (started || !webgl) return;
-    started = true;
     stopWaiting?.();
+    webgl = hasWebgl2();
+    if (!webgl) {
+      unavailable();
+      return;
+    }
+    started = true;
     startEngine().catch((error: unknown) => {
       console.warn('Atlas map:', error);
       showStatic();
@@ -408,7 +430,7 @@ export function initMapPage(root: HTMLElement): void {
   });
 
   if (!webgl) {
-    setStatus('unavailable', config.messages.noWebgl);
+    unavailable();
   } else if (asksForPreciseMap(state)) {
     // A deep link: the reader asked for that view, so MapLibre starts at once.
     startMap();
