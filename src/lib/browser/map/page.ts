@@ -77,10 +77,16 @@ function hasWebgl2(): boolean {
   }
 }
 
+/** Lets the browser handle input and paint before the next piece of work (no long task). */
+const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Fetches and reads one layer file; each layer is read in a task of its own, as it arrives. */
 async function loadLayer(url: string, layer: LayerId): Promise<MapFeature[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return readLayer(await response.json(), layer);
+  const json: unknown = await response.json();
+  await yieldToMain();
+  return readLayer(json, layer);
 }
 
 export function initMapPage(root: HTMLElement): void {
@@ -329,7 +335,8 @@ export function initMapPage(root: HTMLElement): void {
     LAYER_IDS.map((layer) =>
       loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
     ),
-  ).then((byLayer) => {
+  ).then(async (byLayer) => {
+    await yieldToMain();
     features = byLayer.flat();
     byId = new Map(features.map((f) => [f.id, f]));
     loaded = true;
