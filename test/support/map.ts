@@ -7,8 +7,6 @@
  */
 import type { Page } from 'playwright-core';
 
-/** The map page's root once MapLibre has drawn and replaced the static map. */
-export const MAP_READY = '[data-map-root][data-map-status="ready"]';
 /** The box the static map and MapLibre's canvas share. */
 export const MAP_AREA = '[data-map-view]';
 /** The button over the static map that asks for the interactive one. */
