@@ -640,6 +640,7 @@ export const en = {
     'Drawn as whole countries: their full territory, not the places where the work happens.',
   'map.schematic': 'Schematic: shows roughly where, not a surveyed boundary.',
   'map.status.shown': '{count} features shown.',
+  'map.start': 'Zoom and pan the map',
   'map.loading': 'Loading the interactive map…',
   'map.noWebgl':
     'This browser cannot draw the interactive map (it needs WebGL 2). The static map and the list show the same features.',

@@ -609,6 +609,7 @@ export const zh = {
   'map.precision.country.area': '按整个国家绘制：显示这些国家的全部领土，而非开展工作的具体地点。',
   'map.schematic': '示意性：仅表示大致位置，并非实测边界。',
   'map.status.shown': '显示 {count} 个要素。',
+  'map.start': '缩放和平移地图',
   'map.loading': '正在加载交互式地图……',
   'map.noWebgl': '此浏览器无法绘制交互式地图（需要 WebGL 2）。静态地图和列表显示相同的要素。',
   'map.loadError': '交互式地图未能加载。静态地图和列表显示相同的要素。',

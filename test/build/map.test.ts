@@ -31,6 +31,17 @@ describe('the map page in dist', () => {
     }
   });
 
+  it('loads nothing of MapLibre with the page itself: its files come when the reader asks for the map', async () => {
+    for (const page of MAP_PAGES) {
+      const eager = await loadsOf({ file: page, ...parseHtml(read(page)) });
+      expect(eager.length, page).toBeGreaterThan(0);
+      expect(
+        eager.filter((f) => /engine|maplibre/.test(f)),
+        page,
+      ).toEqual([]);
+    }
+  });
+
   it("bundles MapLibre's CSS with the site, not from a CDN", () => {
     const css = closureOf('map/index.html').filter((f) => f.endsWith('.css'));
     const text = css.map((f) => read(f)).join('\n');

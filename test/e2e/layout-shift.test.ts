@@ -2,12 +2,14 @@
  * Nothing moves once painted: no layout shift (CLS 0, by the browser's own
  * layout-shift entries) on the home page, a source page, the map and search,
  * in both languages, on a wide screen and a phone, until what arrives after
- * first paint has arrived: the header's offline status, the map (MapLibre
- * drawn over its static picture) and the search results with their filters.
+ * first paint has arrived: the header's offline status, the map (MapLibre,
+ * brought by the reader's pointer or tap, drawn in its static picture's box)
+ * and the search results with their filters.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchedPage } from '../support/browser';
+import { useInteractiveMap } from '../support/map';
 import { servedSite } from '../support/site';
 
 const site = servedSite();
@@ -23,12 +25,13 @@ declare global {
 }
 
 /** Waits for what each page adds after first paint. */
-const PAGES: { path: string; settled: (page: Page) => Promise<unknown> }[] = [
+const PAGES: { path: string; settled: (page: Page, touch: boolean) => Promise<unknown> }[] = [
   { path: '', settled: () => Promise.resolve() },
   { path: 'sources/iccd-cop17-8/', settled: () => Promise.resolve() },
   {
     path: 'map/',
-    settled: (page) => page.waitForSelector('[data-map-root][data-map-status="ready"]'),
+    // The static map stands until the reader shows intent: the pointer onto it brings MapLibre.
+    settled: (page, touch) => useInteractiveMap(page, touch ? 'tap' : 'hover'),
   },
   {
     path: 'search/?q=drought',
@@ -73,7 +76,7 @@ describe('layout shift', () => {
           await page.waitForSelector('[data-offline-status][data-state="ready"]', {
             timeout: 60_000,
           });
-          await settled(page);
+          await settled(page, 'hasTouch' in screen && screen.hasTouch);
           // Two frames, so a shift caused by the last change is recorded.
           await page.evaluate(
             () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),

@@ -3,6 +3,15 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axTree, disclosure } from '../support/ax-tree';
 import { watchedPage, type PageWatch } from '../support/browser';
+import {
+  MAP_AREA,
+  MAP_START,
+  MAPLIBRE_FILE,
+  showMapIntent,
+  useInteractiveMap,
+  waitForMapStatus as waitForStatus,
+  type MapIntent,
+} from '../support/map';
 import { servedSite } from '../support/site';
 
 const site = servedSite();
@@ -17,27 +26,73 @@ interface Opened {
   close: () => Promise<void>;
 }
 
-/** Opens the map page (path relative to the site root) and waits until the map has loaded. */
-async function openMap(
-  path = 'map/',
-  options: BrowserContextOptions & { ready?: boolean; before?: (page: Page) => Promise<void> } = {},
-): Promise<Opened> {
-  const { ready = true, before, ...contextOptions } = options;
+interface OpenOptions extends BrowserContextOptions {
+  /** Wait until MapLibre is ready (default true). */
+  ready?: boolean;
+  /**
+   * How the reader asks for the interactive map before it is awaited: the
+   * mouse onto the map (default; a tap with `hasTouch`), or `none` for a page
+   * that must start MapLibre on its own (a deep link).
+   */
+  intent?: MapIntent | 'none';
+  /** Runs on the new page before it navigates (routes, listeners); awaited if it returns a promise. */
+  before?: (page: Page) => unknown;
+}
+
+/** Opens the map page (path relative to the site root), shows intent, and waits until the map has loaded. */
+async function openMap(path = 'map/', options: OpenOptions = {}): Promise<Opened> {
+  const {
+    ready = true,
+    intent = options.hasTouch ? 'tap' : 'hover',
+    before,
+    ...contextOptions
+  } = options;
   const context = await site.browser.newContext(contextOptions);
   const { page, watch } = await watchedPage(context, site.server.origin);
   await before?.(page);
   await page.goto(`${site.server.url}${path}`);
-  if (ready) await waitForStatus(page, 'ready');
+  if (ready && intent !== 'none') await useInteractiveMap(page, intent);
+  else if (ready) await waitForStatus(page, 'ready');
   return { page, watch, close: () => context.close() };
 }
 
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.waitForFunction(
-    (s) => document.querySelector('[data-map-root]')?.getAttribute('data-map-status') === s,
-    status,
-    { timeout: 30_000 },
-  );
+/** URLs of MapLibre's files (engine chunk, CSS, worker) the page has requested, and its workers. */
+function watchMapLibre(page: Page): { files: string[]; workers: string[] } {
+  const seen = { files: [] as string[], workers: [] as string[] };
+  page.on('request', (r) => {
+    if (MAPLIBRE_FILE.test(new URL(r.url()).pathname)) seen.files.push(r.url());
+  });
+  page.on('worker', (w) => seen.workers.push(w.url()));
+  return seen;
 }
+
+/** Every layout shift of the page, with or without recent input (none is allowed). */
+async function recordShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __allShifts: number[] };
+    w.__allShifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__allShifts.push((e as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+const shiftsOf = async (page: Page): Promise<number[]> => {
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  return page.evaluate(() => (window as unknown as { __allShifts: number[] }).__allShifts);
+};
+
+/** The box of an element in the page (not the viewport: intent may scroll the map into view). */
+const boxOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  });
+
+/** True once the list has its "Show on map" buttons: the page script has read the layers. */
+const listReady = (page: Page) => page.locator(`[data-show="${ETHIOPIA}"]`).waitFor();
 
 /** Ids of the thematic features the map has drawn, per MapLibre's own query API, once it is idle. */
 async function renderedIds(page: Page, layer?: string): Promise<string[]> {
@@ -150,8 +205,10 @@ describe('the atlas map', () => {
   });
 
   it('restores layers, selection and view from a deep link, and back and forward work', async () => {
+    // No intent: the link asks for that view, so MapLibre starts on its own.
     const { page, watch, close } = await openMap(
       `map/#layers=regions,sites&select=${ETHIOPIA}&view=4/9/40`,
+      { intent: 'none' },
     );
     expect(await page.getByRole('checkbox', { name: /Initiatives/ }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: /Regions/ }).isChecked()).toBe(true);
@@ -212,8 +269,9 @@ describe('the atlas map', () => {
     await close();
   });
 
-  it('works by keyboard alone, with visible focus', async () => {
-    const { page, close } = await openMap();
+  it('works by keyboard alone, with visible focus, focus reaching the map starting MapLibre', async () => {
+    const { page, close } = await openMap('map/', { ready: false });
+    await listReady(page);
     /** Presses Tab until the focused element matches, and checks its focus is visible. */
     const tabTo = async (selector: string) => {
       for (let i = 0; i < 300; i += 1) {
@@ -240,8 +298,20 @@ describe('the atlas map', () => {
     await tabTo('input[value="initiatives"]');
     await page.keyboard.press('Space');
     await page.waitForFunction(() => location.hash === '#layers=studies,sites');
+    expect(await page.evaluate(() => window.__atlasMap)).toBeUndefined();
+
+    // Focus on the static map's button starts MapLibre, and goes on to its canvas.
+    await tabTo(MAP_START);
+    await waitForStatus(page, 'ready');
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.matches('.maplibregl-canvas:focus-visible'),
+      ),
+    ).toBe(true);
+    // The layers turned off before MapLibre loaded are off on the map it drew.
     expect(await renderedIds(page, 'initiatives')).toEqual([]);
     expect(await renderedIds(page, 'regions')).toEqual([]);
+    expect((await renderedIds(page, 'sites')).length).toBeGreaterThan(0);
 
     await tabTo(`[data-show="${ETHIOPIA}"]`);
     await page.keyboard.press('Enter');
@@ -282,6 +352,7 @@ describe('the atlas map', () => {
     });
     let dialogs = 0;
     const { page, watch, close } = await openMap('map/#select=pilot:hostile', {
+      intent: 'none',
       before: async (p) => {
         p.on('dialog', async (d) => {
           dialogs += 1;
@@ -304,40 +375,58 @@ describe('the atlas map', () => {
     await close();
   });
 
-  it('says when WebGL is missing, and keeps the list without loading MapLibre', async () => {
-    const scripts: string[] = [];
-    const { page, watch, close } = await openMap('map/', {
-      ready: false,
-      before: async (p) => {
-        p.on('request', (r) => {
-          if (r.resourceType() === 'script') scripts.push(r.url());
-        });
-        await p.addInitScript(() => {
-          // Called with .call(this) below, so unbound is safe.
-          // eslint-disable-next-line @typescript-eslint/unbound-method
-          const original = HTMLCanvasElement.prototype.getContext;
-          HTMLCanvasElement.prototype.getContext = function (
-            this: HTMLCanvasElement,
-            type: string,
-            ...rest: unknown[]
-          ) {
-            return type.startsWith('webgl')
-              ? null
-              : original.call(this, type as '2d', ...(rest as []));
-          } as typeof original;
-        });
-      },
+  // A browser without the WebGL 2 API is known at load; one that refuses a context (a GPU on the
+  // blocklist), only when the page tries to make one: creating it is a long task, so not at load.
+  for (const missing of ['the WebGL 2 API', 'a WebGL context'] as const) {
+    it(`says when WebGL is missing (${missing}), and keeps the list without loading MapLibre`, async () => {
+      let files: string[] = [];
+      const { page, watch, close } = await openMap('map/', {
+        ready: false,
+        before: async (p) => {
+          files = watchMapLibre(p).files;
+          await p.addInitScript((api) => {
+            if (api) {
+              delete (window as { WebGL2RenderingContext?: unknown }).WebGL2RenderingContext;
+              return;
+            }
+            // Called with .call(this) below, so unbound is safe.
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            const original = HTMLCanvasElement.prototype.getContext;
+            HTMLCanvasElement.prototype.getContext = function (
+              this: HTMLCanvasElement,
+              type: string,
+              ...rest: unknown[]
+            ) {
+              return type.startsWith('webgl')
+                ? null
+                : original.call(this, type as '2d', ...(rest as []));
+            } as typeof original;
+          }, missing === 'the WebGL 2 API');
+        },
+      });
+      await listReady(page);
+      if (missing === 'a WebGL context') {
+        await page.locator(MAP_START).waitFor();
+        await showMapIntent(page, 'hover');
+      }
+      await waitForStatus(page, 'unavailable');
+      expect(await page.locator('[data-map-message]').textContent()).toMatch(/WebGL/);
+      expect(await page.locator('[data-map-canvas]').isHidden()).toBe(true);
+      // Nothing offers the interactive map any more, and the reader's intent loads nothing.
+      expect(await page.locator(MAP_START).isHidden()).toBe(true);
+      await page.locator(MAP_AREA).hover();
+      await page.locator(MAP_AREA).click();
+      expect(await page.locator('[data-map-static] svg').isVisible()).toBe(true);
+      expect(await page.locator(`[data-feature-id="${ETHIOPIA}"]`).isVisible()).toBe(true);
+      await page.locator(`[data-show="${ETHIOPIA}"]`).click();
+      expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
+      await page.waitForLoadState('networkidle');
+      expect(files).toEqual([]);
+      expect(await page.getAttribute('[data-map-root]', 'data-map-status')).toBe('unavailable');
+      expect(watch.consoleErrors).toEqual([]);
+      await close();
     });
-    await waitForStatus(page, 'unavailable');
-    expect(await page.locator('[data-map-message]').textContent()).toMatch(/WebGL/);
-    expect(await page.locator('[data-map-canvas]').isHidden()).toBe(true);
-    expect(await page.locator(`[data-feature-id="${ETHIOPIA}"]`).isVisible()).toBe(true);
-    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
-    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
-    expect(scripts.filter((s) => /engine|maplibre/.test(s))).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    await close();
-  });
+  }
 
   it('filters the list and the map by theme and source type', async () => {
     const { page, close } = await openMap();
@@ -376,9 +465,11 @@ describe('the atlas map', () => {
     await close();
   });
 
-  it('speaks Chinese on the Chinese map, MapLibre controls included', async () => {
-    const { page, watch, close } = await openMap('zh/map/');
+  it('speaks Chinese on the Chinese map, its button and MapLibre controls included', async () => {
+    const { page, watch, close } = await openMap('zh/map/', { ready: false });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByRole('button', { name: '缩放和平移地图' }).click();
+    await waitForStatus(page, 'ready');
     expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
     expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).toBe('缩小');
     expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('交互式地图');
@@ -424,7 +515,8 @@ describe('the atlas map', () => {
   }
 
   it('keeps the legend one tap away on a phone, and works it by keyboard and screen reader', async () => {
-    const { page, close } = await openMap('map/', PHONE);
+    const { page, close } = await openMap('map/', { ...PHONE, ready: false });
+    await listReady(page);
     const regions = page.getByRole('checkbox', { name: /^Regions/ });
     expect(await regions.isVisible()).toBe(false);
     expect((await disclosure(page, 'Layers and legend'))?.props['expanded']).toBe(false);
@@ -454,11 +546,145 @@ describe('the atlas map', () => {
     );
     await page.keyboard.press('Space');
     await page.waitForFunction(() => location.hash === '#layers=initiatives,studies,sites');
-    expect(await renderedIds(page, 'regions')).toEqual([]);
 
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     expect(await regions.isVisible()).toBe(false);
+    // A tap on the map starts MapLibre, which draws the layers as the legend left them.
+    await useInteractiveMap(page, 'tap');
+    expect(await renderedIds(page, 'regions')).toEqual([]);
+    expect((await renderedIds(page, 'sites')).length).toBeGreaterThan(0);
+    await close();
+  });
+});
+
+describe('the static map first, MapLibre on intent', () => {
+  it('requests nothing of MapLibre on a plain visit until the reader shows intent', async () => {
+    let seen: ReturnType<typeof watchMapLibre> = { files: [], workers: [] };
+    // The service worker's precache downloads (and never runs) the chunk for offline use: blocked, so
+    // what is counted is what the page itself asks for.
+    const { page, watch, close } = await openMap('map/', {
+      ready: false,
+      serviceWorkers: 'block',
+      before: (p) => {
+        seen = watchMapLibre(p);
+      },
+    });
+    await listReady(page);
+    await page.locator(MAP_START).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getAttribute('[data-map-root]', 'data-map-status')).toBe('static');
+    expect(await page.locator('[data-map-static] svg').isVisible()).toBe(true);
+    expect(await page.locator(MAP_START).textContent()).toContain('Zoom and pan the map');
+    expect(await page.evaluate(() => window.__atlasMap)).toBeUndefined();
+    expect(seen).toEqual({ files: [], workers: [] });
+
+    // The list, the legend and the filters work meanwhile, and still load nothing of it.
+    await page.selectOption('select[name="theme"]', { index: 1 });
+    await page.locator(`[data-feature-id="${ETHIOPIA}"] summary`).click();
+    await page.waitForLoadState('networkidle');
+    expect(seen).toEqual({ files: [], workers: [] });
+
+    await showMapIntent(page, 'hover');
+    await waitForStatus(page, 'ready');
+    const names = seen.files.map((u) => new URL(u).pathname.split('/').pop() ?? '');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^engine\..+\.js$/),
+        expect.stringMatching(/^maplibre-gl\..+\.css$/),
+        expect.stringMatching(/^maplibre-gl-worker\..+\.mjs$/),
+      ]),
+    );
+    expect(seen.workers.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-map-static]').isHidden()).toBe(true);
+    expect(watch.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  for (const how of ['hover', 'button'] as const) {
+    it(`puts the canvas in the static map's box with no layout shift, on intent by ${how}`, async () => {
+      const { page, watch, close } = await openMap('map/', {
+        ready: false,
+        viewport: { width: 1280, height: 800 },
+        before: recordShifts,
+      });
+      await page.locator(MAP_START).waitFor();
+      const picture = await boxOf(page, '[data-map-static] svg');
+      await useInteractiveMap(page, how);
+      const canvas = await boxOf(page, '.maplibregl-canvas');
+      // The same place and size (MapLibre rounds its canvas to whole pixels): the swap moves nothing.
+      for (const side of ['x', 'y', 'width', 'height'] as const)
+        expect(Math.abs(canvas[side] - picture[side]), side).toBeLessThanOrEqual(1);
+      expect(await page.locator('[data-map-static]').isHidden()).toBe(true);
+      // Shifts counted even right after input: the browser's own score leaves those out.
+      expect(await shiftsOf(page)).toEqual([]);
+      // A press of the button goes on to the map; a pointer passing over it takes no focus.
+      expect(await page.evaluate(() => document.activeElement?.matches('.maplibregl-canvas'))).toBe(
+        how === 'button',
+      );
+      expect(watch.consoleErrors).toEqual([]);
+      await close();
+    });
+  }
+
+  for (const hash of ['#view=3/10/20', '#source=iccd-cop15-18']) {
+    it(`starts MapLibre at once, with no intent, for a deep link (${hash})`, async () => {
+      let seen: ReturnType<typeof watchMapLibre> = { files: [], workers: [] };
+      const { page, watch, close } = await openMap(`map/${hash}`, {
+        intent: 'none',
+        before: (p) => {
+          seen = watchMapLibre(p);
+        },
+      });
+      expect(seen.files.length).toBeGreaterThan(0);
+      expect(await page.locator('.maplibregl-canvas').isVisible()).toBe(true);
+      if (hash.startsWith('#view')) {
+        const zoom = await page.evaluate(() => window.__atlasMap?.getZoom());
+        expect(zoom).toBeCloseTo(3, 5);
+      } else {
+        expect(await renderedIds(page)).toContain(ETHIOPIA);
+      }
+      expect(watch.consoleErrors).toEqual([]);
+      await close();
+    });
+  }
+
+  it('opens the panel from the list before MapLibre has loaded, and MapLibre starts with what changed meanwhile', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { page, watch, close } = await openMap('map/', {
+      ready: false,
+      before: (p) =>
+        // MapLibre's chunk is held back until the test lets it through.
+        p.route(/\/_astro\/engine[^/]*\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        }),
+    });
+    await listReady(page);
+    await page.locator(`[data-show="${ETHIOPIA}"]`).click();
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('map-panel-title');
+    expect(page.url()).toContain(`#select=${ETHIOPIA}`);
+    // "Show on map" asks for the map: it loads, and the page says so.
+    await waitForStatus(page, 'loading');
+    expect(await page.locator('[data-map-message]').textContent()).toBe(
+      'Loading the interactive map…',
+    );
+    expect(await page.evaluate(() => window.__atlasMap)).toBeUndefined();
+    expect(await page.locator('[data-map-static] svg').isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: /^Regions/ }).uncheck();
+    await page.waitForFunction(() => location.hash.startsWith('#layers=initiatives,studies,sites'));
+
+    release();
+    await waitForStatus(page, 'ready');
+    expect(await renderedIds(page, 'regions')).toEqual([]);
+    expect(await renderedIds(page, 'sites')).toContain(ETHIOPIA);
+    expect(await panelTitle(page).textContent()).toBe(ETHIOPIA_NAME);
+    expect(await page.locator('[data-map-message]').textContent()).toBe('');
+    expect(watch.consoleErrors).toEqual([]);
     await close();
   });
 });

@@ -18,10 +18,10 @@ import {
   type PageWatch,
 } from '../support/browser';
 import { precacheUrls } from '../support/pagefind';
+import { useInteractiveMap } from '../support/map';
 import { serve, type StaticServer } from '../support/server';
 
 const NEXT = '.cache/dist-next-build';
-const MAP_READY = '[data-map-root][data-map-status="ready"]';
 const SEARCH_DONE = '[data-search][data-state="done"]';
 const OFFLINE_READY = '[data-offline-status]:is([data-state="ready"], [data-state="offline"])';
 const SAVE = '[data-save-atlas]';
@@ -134,7 +134,7 @@ describe('the atlas offline, page by page', () => {
 
     // The shell: the map with its layers, and the search page.
     await page.goto(`${server?.url}map/`);
-    await page.waitForSelector(MAP_READY, { timeout: 30_000 });
+    await useInteractiveMap(page);
     expect(await page.locator('[data-map-root] canvas').count()).toBeGreaterThan(0);
     expect(server?.served.length).toBe(served);
   }, 120_000);

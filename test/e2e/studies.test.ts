@@ -14,6 +14,7 @@ import { dataCountries, effectValues, type ResearchLike } from '../../src/lib/co
 import { validateContent } from '../../src/lib/content/validate';
 import type { Finding } from '../../src/schemas/sources';
 import { watchedPage, type PageWatch } from '../support/browser';
+import { useInteractiveMap } from '../support/map';
 import { servedSite } from '../support/site';
 
 const site = servedSite();
@@ -278,14 +279,8 @@ describe('the study-areas layer of the map', () => {
       route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(layer) }),
     );
   };
-  const ready = (page: Page) =>
-    page.waitForFunction(
-      () => document.querySelector('[data-map-root]')?.getAttribute('data-map-status') === 'ready',
-      undefined,
-      {
-        timeout: 30_000,
-      },
-    );
+  /** Brings MapLibre as a reader does (the pointer onto the static map) and waits for it. */
+  const ready = (page: Page) => useInteractiveMap(page);
   /** The drawn study areas and their fill opacity, from MapLibre once it is idle. */
   const drawn = (page: Page) =>
     page.evaluate(async () => {

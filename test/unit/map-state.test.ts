@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksForPreciseMap,
   DEFAULT_STATE,
   MAX_HASH_LENGTH,
   mapLink,
@@ -188,5 +189,17 @@ describe('writing the state', () => {
       '/atlas/zh/map/#select=region:central-asia',
     );
     expect(mapLink('/map/', {})).toBe('/map/');
+  });
+
+  it.each([
+    ['', false],
+    ['#layers=regions,sites', false],
+    ['#theme=drought&type=decision', false],
+    ['#view=NaN/1e9/x&select=%3Cimg%3E', false],
+    ['#view=4/9/40', true],
+    ['#select=pilot:ethiopia-urban-rural', true],
+    ['#source=iccd-cop15-18', true],
+  ])('tells a precise map (%s: %s) from the whole map', (hash, precise) => {
+    expect(asksForPreciseMap(parse(hash))).toBe(precise);
   });
 });

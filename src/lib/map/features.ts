@@ -25,19 +25,35 @@ export interface MapFeature {
   bbox: [number, number, number, number];
 }
 
-/** Every [lon, lat] position of a geometry. */
-function positions(geometry: Geometry): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * The bounding box of every valid [lon, lat] position of a geometry, in one
+ * walk without collecting them (a study area has thousands); undefined if it
+ * has none.
+ */
+function geometryBbox(geometry: Geometry): MapFeature['bbox'] | undefined {
+  let [w, s, e, n] = [180, 90, -180, -90];
+  let found = false;
   const walk = (coords: unknown): void => {
     if (!Array.isArray(coords)) return;
-    const point = lonLat(coords);
-    if (point && !Array.isArray(coords[0])) out.push(point);
-    else for (const c of coords) walk(c);
+    if (!Array.isArray(coords[0])) {
+      const point = lonLat(coords);
+      if (!point) return;
+      const [x, y] = point;
+      found = true;
+      if (x < w) w = x;
+      if (y < s) s = y;
+      if (x > e) e = x;
+      if (y > n) n = y;
+      return;
+    }
+    for (const c of coords) walk(c);
   };
-  if (geometry.type === 'GeometryCollection')
-    geometry.geometries.forEach((g) => out.push(...positions(g)));
-  else walk(geometry.coordinates);
-  return out;
+  const visit = (g: Geometry): void => {
+    if (g.type === 'GeometryCollection') g.geometries.forEach(visit);
+    else walk(g.coordinates);
+  };
+  visit(geometry);
+  return found ? [w, s, e, n] : undefined;
 }
 
 /** The bounding box of a list of positions, or undefined if empty. */
@@ -82,7 +98,7 @@ export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefine
   if (!isFeatureId(id)) return undefined;
   if (!geometry || typeof geometry !== 'object' || !GEOMETRY_TYPES.has(geometry.type))
     return undefined;
-  const bbox = bboxOf(positions(geometry));
+  const bbox = geometryBbox(geometry);
   if (!bbox) return undefined;
   const props = readProperties(p, layer, id);
   return props && { id, props, geometry, bbox };

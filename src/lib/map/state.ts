@@ -171,6 +171,15 @@ export function serializeMapState(state: MapState): string {
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }
 
+/**
+ * True if the state asks for a precise map — a view, a selection or the places
+ * of one source — rather than the whole map. The page starts MapLibre at once
+ * for such a state (a deep link, or "Show on map" in the list); otherwise the
+ * static map stays until the reader shows intent to use the interactive one.
+ */
+export const asksForPreciseMap = (state: Pick<MapState, 'view' | 'select' | 'source'>): boolean =>
+  state.view !== null || state.select !== null || state.source !== null;
+
 /** True if two states give the same URL. */
 export const sameState = (a: MapState, b: MapState): boolean =>
   serializeMapState(a) === serializeMapState(b);

@@ -1,6 +1,7 @@
 /**
  * The MapLibre side of the map page, loaded on demand by `page.ts` only when
- * the browser has WebGL 2, so no other page (and no browser without WebGL)
+ * the reader asks for the interactive map and the browser has WebGL 2, so no
+ * other page, no reader of the static map alone and no browser without WebGL
  * downloads MapLibre. Its CSS and its worker ship with the site: nothing is
  * fetched from another origin (no tiles, glyphs, sprite, fonts or RTL plugin).
  */
@@ -12,7 +13,7 @@ import {
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
 } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../../map/state';
@@ -29,6 +30,20 @@ import {
 // The worker is a file of the site (hashed, under the base): MapLibre would
 // otherwise look for it next to its own module, which the bundler renames.
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+/**
+ * MapLibre's stylesheet, added to the page when this module loads. Imported
+ * as a URL, not as CSS: Astro puts the CSS of a lazily imported module in the
+ * page's head, where it would block the first paint of every map page.
+ */
+export const stylesheet: Promise<void> = new Promise((resolve, reject) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(cssUrl, document.baseURI).href;
+  link.addEventListener('load', () => resolve());
+  link.addEventListener('error', () => reject(new Error(`${link.href}: not loaded`)));
+  document.head.append(link);
+});
 
 export interface EngineOptions {
   container: HTMLElement;

@@ -1,12 +1,16 @@
 /**
  * The map page in the browser. Small and MapLibre-free: it reads the state
  * from the URL, loads the layer files, drives the legend, filters, list and
- * side panel, keeps the URL in step (back and forward work), and loads the
- * MapLibre engine only if WebGL 2 is available. Without it, the static map and
- * the list stay, and the page says why.
+ * side panel, and keeps the URL in step (back and forward work), all before
+ * and without MapLibre. The static map stays until the reader shows intent to
+ * use the interactive one (`intent.ts`) or the state asks for a precise map (a
+ * deep link, "Show on map"); only then is the MapLibre engine loaded, and only
+ * if WebGL 2 is available. Without WebGL, the static map and the list stay,
+ * and the page says why.
  */
 import type { FeatureCollection } from 'geojson';
 import {
+  asksForPreciseMap,
   parseMapState,
   sameState,
   serializeMapState,
@@ -25,6 +29,7 @@ import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filte
 import { format } from '../../format';
 import { own, panelModel, type MapLookup } from '../../map/panel';
 import type { AtlasMapEngine } from './engine';
+import { onMapIntent } from './intent';
 import { renderDetails, renderListItem } from './render';
 
 interface PageConfig {
@@ -51,7 +56,17 @@ declare global {
   }
 }
 
-/** True if the browser can give MapLibre a WebGL 2 context. */
+/**
+ * True if the browser knows WebGL 2 at all: cheap, so the page asks it at
+ * load to decide whether to offer the interactive map.
+ */
+const knowsWebgl2 = (): boolean => typeof WebGL2RenderingContext === 'function';
+
+/**
+ * True if the browser can give MapLibre a WebGL 2 context. Creating one is a
+ * long task (over 200 ms on a slow phone, or drawn on the CPU), so the page
+ * asks only when it is about to start MapLibre.
+ */
 function hasWebgl2(): boolean {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -62,10 +77,16 @@ function hasWebgl2(): boolean {
   }
 }
 
+/** Lets the browser handle input and paint before the next piece of work (no long task). */
+const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Fetches and reads one layer file; each layer is read in a task of its own, as it arrives. */
 async function loadLayer(url: string, layer: LayerId): Promise<MapFeature[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return readLayer(await response.json(), layer);
+  const json: unknown = await response.json();
+  await yieldToMain();
+  return readLayer(json, layer);
 }
 
 export function initMapPage(root: HTMLElement): void {
@@ -76,8 +97,11 @@ export function initMapPage(root: HTMLElement): void {
   const qa = <T extends Element>(selector: string) => [...root.querySelectorAll<T>(selector)];
 
   const message = q<HTMLElement>('[data-map-message]');
+  /** The box the static map and the canvas share: intent is shown there. */
+  const area = q<HTMLElement>('[data-map-view]');
   const canvas = q<HTMLElement>('[data-map-canvas]');
   const staticMap = q<HTMLElement>('[data-map-static]');
+  const startButton = q<HTMLButtonElement>('[data-map-start]');
   const keysHelp = q<HTMLElement>('[data-map-keys]');
   const panel = q<HTMLElement>('[data-panel]');
   const panelTitle = q<HTMLElement>('[data-panel-title]');
@@ -93,6 +117,8 @@ export function initMapPage(root: HTMLElement): void {
   };
 
   let features: MapFeature[] = [];
+  /** The features by id, for lookups inside per-feature loops. */
+  let byId = new Map<string, MapFeature>();
   let loaded = false;
   let engine: AtlasMapEngine | undefined;
   let state: MapState = parseMapState(location.hash, config.vocabulary);
@@ -141,7 +167,7 @@ export function initMapPage(root: HTMLElement): void {
       const on = state.layers.includes(layer);
       let visible = 0;
       for (const item of section.querySelectorAll<HTMLElement>('[data-feature-id]')) {
-        const f = features.find((x) => x.id === item.dataset['featureId']);
+        const f = byId.get(item.dataset['featureId'] ?? '');
         const show = f !== undefined && isShown(f, state);
         item.hidden = !show;
         if (show) visible += 1;
@@ -169,7 +195,7 @@ export function initMapPage(root: HTMLElement): void {
 
   const renderPanel = (focus: boolean) => {
     if (!panel || !panelTitle || !panelBody) return;
-    const f = state.select ? features.find((x) => x.id === state.select) : undefined;
+    const f = state.select ? byId.get(state.select) : undefined;
     if (!f) {
       panel.hidden = true;
       return;
@@ -185,7 +211,7 @@ export function initMapPage(root: HTMLElement): void {
 
   /** True if the selection is a site or town (no selection: a source's places, frame closely). */
   const selectionIsExact = () => {
-    const f = features.find((x) => x.id === state.select);
+    const f = state.select ? byId.get(state.select) : undefined;
     return f ? f.props.precision === 'site' || f.props.precision === 'town' : true;
   };
 
@@ -220,6 +246,7 @@ export function initMapPage(root: HTMLElement): void {
     writeUrl('push');
     render(options.focusPanel);
     if (options.frame) frameSelection();
+    if (asksForPreciseMap(state)) startMap();
   };
 
   const select = (id: string | null, from: HTMLElement | null) => {
@@ -247,6 +274,7 @@ export function initMapPage(root: HTMLElement): void {
     render();
     if (state.view) engine?.jumpTo(state.view);
     else if (selectionChanged) frameSelection();
+    if (asksForPreciseMap(state)) startMap();
   };
 
   // ---- wiring the controls (they work with or without the map) ----
@@ -284,50 +312,66 @@ export function initMapPage(root: HTMLElement): void {
   window.addEventListener('hashchange', applyUrl);
   renderControls();
 
-  // ---- loading the layers, then the map ----
+  // ---- loading the layers at once, MapLibre when asked for ----
 
   const syncList = () => {
-    const ids = new Set(features.map((f) => f.id));
+    const items = new Map<string, HTMLElement>();
     for (const item of qa<HTMLElement>('[data-feature-id]')) {
-      if (!ids.has(item.dataset['featureId'] ?? '')) item.remove();
+      const id = item.dataset['featureId'] ?? '';
+      if (byId.has(id) && !items.has(id)) items.set(id, item);
+      else item.remove();
     }
+    const lists = new Map(
+      LAYER_IDS.map((layer) => [layer, q<HTMLElement>(`[data-list-layer="${layer}"] ul`)]),
+    );
     for (const f of features) {
-      const list = q<HTMLElement>(`[data-list-layer="${f.props.layer}"] ul`);
-      const existing = qa<HTMLElement>('[data-feature-id]').find(
-        (i) => i.dataset['featureId'] === f.id,
-      );
-      if (!existing && list) list.append(renderListItem(f, lookup));
+      const list = lists.get(f.props.layer);
+      if (!items.has(f.id) && list) list.append(renderListItem(f, lookup));
     }
     for (const button of qa<HTMLElement>('[data-show]')) button.hidden = false;
   };
 
-  const start = async () => {
-    // MapLibre downloads while the layers do, and only if it can draw.
-    const webgl = hasWebgl2();
-    const engineModule = webgl ? import('./engine') : undefined;
-    engineModule?.catch(() => undefined); // handled where it is awaited below
-    const byLayer = await Promise.all(
-      LAYER_IDS.map((layer) =>
-        loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
-      ),
-    );
+  const layersLoaded = Promise.all(
+    LAYER_IDS.map((layer) =>
+      loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
+    ),
+  ).then(async (byLayer) => {
+    await yieldToMain();
     features = byLayer.flat();
+    byId = new Map(features.map((f) => [f.id, f]));
     loaded = true;
     syncList();
     state = fromUrl();
     render();
-    if (!engineModule) {
-      setStatus('unavailable', config.messages.noWebgl);
-      return;
-    }
+    return byLayer;
+  });
+
+  /** False once the browser is known not to draw WebGL 2. */
+  let webgl = knowsWebgl2();
+  /** Stops listening for intent: set while the static map waits for it. */
+  let stopWaiting: (() => void) | undefined;
+  let started = false;
+
+  const showStatic = () => {
+    if (canvas) canvas.hidden = true;
+    if (staticMap) staticMap.hidden = false;
+  };
+
+  const startEngine = async () => {
     if (!canvas) return;
     setStatus('loading', config.messages.loading);
-    const { createAtlasMap } = await engineModule;
+    // MapLibre downloads while the layers finish, if they have not yet.
+    const engineModule = import('./engine');
+    engineModule.catch(() => undefined); // handled where it is awaited below
+    const byLayer = await layersLoaded;
+    const { createAtlasMap, stylesheet } = await engineModule;
+    await stylesheet;
     const data = Object.fromEntries(
       LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
     ) as Record<LayerId, FeatureCollection>;
+    // The canvas takes its size under the static map, which covers it until MapLibre has drawn.
     canvas.hidden = false;
-    if (staticMap) staticMap.hidden = true;
+    // The state as it is now: what the reader changed while MapLibre loaded is applied.
     engine = createAtlasMap({
       container: canvas,
       data,
@@ -355,14 +399,50 @@ export function initMapPage(root: HTMLElement): void {
       window.__atlasMapIdleAt = performance.now();
     });
     await engine.loaded;
+    // The swap: the same box, so nothing moves. Focus on the static map's button
+    // (keyboard intent, or a press of it) goes on to the map it asked for.
+    const focusMap = staticMap?.contains(document.activeElement) ?? false;
+    if (staticMap) staticMap.hidden = true;
     if (keysHelp) keysHelp.hidden = false;
+    if (focusMap) engine.map.getCanvas().focus();
     setStatus('ready');
   };
 
-  start().catch((error: unknown) => {
+  /** Without WebGL 2: nothing offers the interactive map, and the page says why. */
+  const unavailable = () => {
+    if (startButton) startButton.hidden = true;
+    setStatus('unavailable', config.messages.noWebgl);
+  };
+
+  /** Starts MapLibre, once: on intent, or for a state that asks for a precise map. */
+  function startMap(): void {
+    if (started || !webgl) return;
+    stopWaiting?.();
+    webgl = hasWebgl2();
+    if (!webgl) {
+      unavailable();
+      return;
+    }
+    started = true;
+    startEngine().catch((error: unknown) => {
+      console.warn('Atlas map:', error);
+      showStatic();
+      setStatus('error', config.messages.loadError);
+    });
+  }
+
+  layersLoaded.catch((error: unknown) => {
     console.warn('Atlas map:', error);
-    if (canvas) canvas.hidden = true;
-    if (staticMap) staticMap.hidden = false;
-    setStatus('error', config.messages.loadError);
+    if (!started) setStatus('error', config.messages.loadError);
   });
+
+  if (!webgl) {
+    unavailable();
+  } else if (asksForPreciseMap(state)) {
+    // A deep link: the reader asked for that view, so MapLibre starts at once.
+    startMap();
+  } else if (area) {
+    if (startButton) startButton.hidden = false;
+    stopWaiting = onMapIntent(area, startButton, startMap);
+  }
 }
