@@ -613,6 +613,8 @@ export const en = {
   'map.panel.area': 'Area',
   'map.panel.targets': 'Targets of the initiative',
   'map.panel.sources': 'Sources',
+  'map.panel.moreSources': 'and {count} more:',
+  'map.panel.allSources': 'All sources of {name}',
   'map.panel.initiatives': 'Initiatives',
   'map.panel.regions': 'Regions',
   'map.panel.note': 'Note',

@@ -585,6 +585,8 @@ export const zh = {
   'map.panel.area': '面积',
   'map.panel.targets': '倡议目标',
   'map.panel.sources': '来源',
+  'map.panel.moreSources': '另有 {count} 个：',
+  'map.panel.allSources': '{name}的全部来源',
   'map.panel.initiatives': '倡议',
   'map.panel.regions': '区域',
   'map.panel.note': '说明',

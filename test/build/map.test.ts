@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { THEMATIC_LAYERS } from '../../src/lib/geo/types';
+import { MAX_SOURCES } from '../../src/lib/map/panel';
 import { loadsOf } from '../support/budget';
 import { DIST, htmlPages, read } from '../support/dist';
 import { parseHtml } from '../support/html';
@@ -16,6 +17,37 @@ const isMapLibre = (file: string) =>
   /maplibre|\.mjs$/.test(file) || read(file).includes('maplibregl');
 
 describe('the map page in dist', () => {
+  it('lists at most MAX_SOURCES sources per feature, the rest on the page that lists them all', () => {
+    for (const page of MAP_PAGES) {
+      const zh = page.startsWith('zh/');
+      const html = read(page);
+      for (const layer of ['regions', 'initiatives'] as const) {
+        const geo = JSON.parse(readFileSync(`${DIST}/geo/${layer}.geojson`, 'utf8')) as {
+          features: { properties: { id: string; sources: string[] } }[];
+        };
+        for (const { properties: p } of geo.features) {
+          const item = new RegExp(
+            `<li class="map-list__item" data-feature-id="${p.id}">[\\s\\S]*?</details>`,
+          ).exec(html)?.[0];
+          expect(item, `${page} ${p.id}`).toBeDefined();
+          const listed = [...(item ?? '').matchAll(/href="\/(?:zh\/)?sources\/([^/"]+)\/"/g)];
+          expect(new Set(listed.map((m) => m[1])).size, `${page} ${p.id}`).toBe(
+            Math.min(p.sources.length, MAX_SOURCES),
+          );
+          if (p.sources.length <= MAX_SOURCES) continue;
+          const [kind, id] = p.id.split(':') as [string, string];
+          const own = `${zh ? 'zh/' : ''}${kind}s/${id}/`;
+          expect(item, p.id).toContain(`data-more-sources>`);
+          expect(item, p.id).toContain(`href="/${own}"`);
+          // That page does list every one of them.
+          const target = read(`${own}index.html`);
+          for (const source of p.sources)
+            expect(target, `${own} ${source}`).toContain(`/sources/${source}/"`);
+        }
+      }
+    }
+  });
+
   it('exists in both languages', () => {
     for (const page of MAP_PAGES) expect(htmlPages(), page).toContain(page);
   });

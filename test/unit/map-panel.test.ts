@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readLayer, type MapFeature } from '../../src/lib/map/features';
 import { buildMapLookup, type LookupInput } from '../../src/lib/map/lookup';
-import { own, panelModel, summaryLine } from '../../src/lib/map/panel';
+import { MAX_SOURCES, own, panelModel, summaryLine } from '../../src/lib/map/panel';
 import { buildStyle, layerFilter, STYLE_LAYERS } from '../../src/lib/map/style';
 
 const layer = (name: 'regions' | 'initiatives' | 'sites'): MapFeature[] =>
@@ -129,6 +129,28 @@ describe('the panel model of a feature', () => {
     expect(panelModel(byId('region:central-asia').props, en).regions).toEqual([
       { href: '/atlas/regions/central-asia/', label: 'Central Asia' },
     ]);
+  });
+
+  it('lists a feature’s first sources, and counts the rest with a link to the page listing all', () => {
+    const region = byId('region:central-asia');
+    const many = Array.from({ length: MAX_SOURCES + 2 }, (_, i) => `iccd-cop17-8-${i}`);
+    const m = panelModel({ ...region.props, sources: many }, en);
+    expect(m.sources.map((l) => l.label)).toEqual(many.slice(0, MAX_SOURCES));
+    expect(m.moreSources).toEqual({
+      text: 'and 2 more:',
+      link: { href: '/atlas/regions/central-asia/', label: 'All sources of Central Asia' },
+    });
+    expect(panelModel({ ...region.props, sources: many }, zh).moreSources).toEqual({
+      text: '另有 2 个：',
+      link: { href: '/atlas/zh/regions/central-asia/', label: '中亚的全部来源' },
+    });
+    expect(panelModel(region.props, en).moreSources).toBeNull();
+    // A site has no page of its own that lists sources: the rest are counted only.
+    const site = byId('pilot:ethiopia-urban-rural');
+    expect(panelModel({ ...site.props, sources: many }, en).moreSources).toEqual({
+      text: 'and 2 more:',
+      link: null,
+    });
   });
 
   it('shows an entry the atlas does not have as its id, without a link', () => {

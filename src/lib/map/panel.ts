@@ -39,6 +39,8 @@ export const MAP_UI_KEYS = [
   'map.panel.area',
   'map.panel.targets',
   'map.panel.sources',
+  'map.panel.moreSources',
+  'map.panel.allSources',
   'map.panel.initiatives',
   'map.panel.regions',
   'map.panel.note',
@@ -108,11 +110,23 @@ export interface PanelModel {
   /** e.g. "3,994,000 km²". */
   area: string | null;
   targets: { text: string; locator: string; source: PanelLink }[];
+  /** The first `MAX_SOURCES` sources of the feature. */
   sources: PanelLink[];
+  /** How many more there are, and the page that lists them all (a region's or initiative's), if any. */
+  moreSources: { text: string; link: PanelLink | null } | null;
   initiatives: PanelLink[];
   regions: PanelLink[];
   note: string;
 }
+
+/**
+ * Most sources a feature lists on the map page, in the list and in the panel.
+ * A region or initiative can be cited by hundreds of sources; listing them all
+ * for each feature made the page grow with the library (887 KB of HTML at
+ * 1,000 sources, most of it these lists). The rest are counted, with a link
+ * to the page that lists them (the region's or initiative's own).
+ */
+export const MAX_SOURCES = 10;
 
 /** Reads an own property only: ids from a layer file are never looked up on the prototype. */
 export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
@@ -129,6 +143,22 @@ const initiativeIds = (p: MapFeatureProps): string[] => {
 const isPoint = (p: MapFeatureProps): boolean => p.kind === 'pilot' || p.kind === 'cop-venue';
 
 const unknown = (id: string): PanelLink => ({ href: null, label: id });
+
+/** The atlas page of a region or initiative feature, which lists all its sources. */
+function ownPage(p: MapFeatureProps, lookup: MapLookup): PanelLink | null {
+  const [prefix, id] = p.id.split(':');
+  if (!id) return null;
+  const all = (name: string) => format(lookup.ui['map.panel.allSources'], { name });
+  if (prefix === 'region') {
+    const r = own(lookup.regions, id);
+    return r ? { href: `${lookup.root}regions/${id}/`, label: all(r.name) } : null;
+  }
+  if (prefix === 'initiative') {
+    const i = own(lookup.initiatives, id);
+    return i ? { href: `${lookup.root}initiatives/${id}/`, label: all(i.name) } : null;
+  }
+  return null;
+}
 
 /** The panel model of a feature, in the lookup's language. */
 export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
@@ -174,7 +204,16 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
           })),
         )
       : [],
-    sources: p.sources.map(sourceLink),
+    sources: p.sources.slice(0, MAX_SOURCES).map(sourceLink),
+    moreSources:
+      p.sources.length > MAX_SOURCES
+        ? {
+            text: format(ui['map.panel.moreSources'], {
+              count: number.format(p.sources.length - MAX_SOURCES),
+            }),
+            link: ownPage(p, lookup),
+          }
+        : null,
     initiatives: initiatives.map((id) => {
       const i = own(lookup.initiatives, id);
       return i ? { href: `${root}initiatives/${id}/`, label: i.name } : unknown(id);

@@ -84,7 +84,16 @@ export function renderDetails(m: PanelModel, ui: Ui): HTMLDListElement {
       ),
     );
   }
-  if (m.sources.length > 0) row(ui['map.panel.sources'], list(m.sources.map(link)));
+  if (m.sources.length > 0) {
+    const sources = list(m.sources.map(link));
+    if (m.moreSources) {
+      const more = el('li', 'map-details__more', m.moreSources.text);
+      more.dataset['moreSources'] = '';
+      if (m.moreSources.link?.href) more.append(' ', anchor(m.moreSources.link));
+      sources.append(more);
+    }
+    row(ui['map.panel.sources'], sources);
+  }
   if (m.initiatives.length > 0) row(ui['map.panel.initiatives'], list(m.initiatives.map(link)));
   if (m.regions.length > 0) row(ui['map.panel.regions'], list(m.regions.map(link)));
   if (m.note) row(ui['map.panel.note'], m.note);
