@@ -204,6 +204,23 @@ describe('the atlas map', () => {
     await close();
   });
 
+  it('names a source the list does not show by the title in its record', async () => {
+    // On the map, but among the first ten sources of no feature: not in the page's lookup.
+    const id = 'unhabitat-gc25-2015';
+    const [record] = JSON.parse(readFileSync(`dist/cite/${id}.json`, 'utf8')) as {
+      title: string;
+    }[];
+    expect(readFileSync('dist/map/index.html', 'utf8')).not.toContain(`&quot;${id}&quot;`);
+    const { page, watch, close } = await openMap(`map/#source=${id}`, { intent: 'none' });
+    await page.waitForFunction(
+      (title) => document.querySelector('[data-source-filter-text]')?.textContent?.includes(title),
+      record?.title ?? '',
+    );
+    expect(await page.locator('[data-source-filter]').isVisible()).toBe(true);
+    expect(watch.consoleErrors).toEqual([]);
+    await close();
+  });
+
   it('restores layers, selection and view from a deep link, and back and forward work', async () => {
     // No intent: the link asks for that view, so MapLibre starts on its own.
     const { page, watch, close } = await openMap(

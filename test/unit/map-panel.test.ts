@@ -153,6 +153,23 @@ describe('the panel model of a feature', () => {
     });
   });
 
+  it('names in the lookup only the sources the list and panel show, and the targets’ sources', () => {
+    const region = byId('region:central-asia');
+    const many = [...Array.from({ length: MAX_SOURCES }, (_, i) => `s${i}`), 'iccd-cop15-18'];
+    const lookup = buildMapLookup(
+      input,
+      [{ ...region, props: { ...region.props, sources: many } }],
+      'en',
+      '/',
+    );
+    // iccd-cop15-18 is the eleventh source of the only feature; iccd-cop17-8 states a target.
+    expect(Object.keys(lookup.sources)).toEqual(['iccd-cop17-8']);
+    expect(Object.keys(buildMapLookup(input, features, 'en', '/').sources).sort()).toEqual([
+      'iccd-cop15-18',
+      'iccd-cop17-8',
+    ]);
+  });
+
   it('shows an entry the atlas does not have as its id, without a link', () => {
     const m = panelModel(byId('venue:cop13-ordos').props, en);
     expect(m.sources).toEqual([{ href: null, label: 'decision-28-cop13' }]);

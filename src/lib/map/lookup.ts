@@ -9,7 +9,7 @@ import { formatLocator, formatNumber, pageUrl, useTranslations, type Lang } from
 import type { Locator, Localized } from '../../schemas/common';
 import { designs } from '../../schemas/research';
 import type { MapFeature } from './features';
-import { MAP_UI_KEYS, type MapLookup, type MapUiKey } from './panel';
+import { MAP_UI_KEYS, MAX_SOURCES, type MapLookup, type MapUiKey } from './panel';
 
 export interface LookupInput {
   sources: readonly {
@@ -42,18 +42,26 @@ export function buildMapLookup(
 ): MapLookup {
   const t = useTranslations(lang);
   const iso3 = [...new Set(features.flatMap((f) => f.props.iso3))].sort();
+  // Only the sources the list and panel name (MAX_SOURCES a feature, and the
+  // initiatives' targets): the page would otherwise carry every title of the library.
+  const named = new Set([
+    ...features.flatMap((f) => f.props.sources.slice(0, MAX_SOURCES)),
+    ...input.initiatives.flatMap((i) => i.data.targets.map((target) => target.source.id)),
+  ]);
   return {
     lang,
     root: pageUrl('', lang, base),
     sources: Object.fromEntries(
-      input.sources.map((s) => [
-        s.id,
-        {
-          title: s.data.shortTitle[lang],
-          // The type key is checked by the source schema.
-          meta: `${t(`type.${s.data.type}` as Parameters<typeof t>[0])}, ${s.data.bibliographic.issued.slice(0, 4)}`,
-        },
-      ]),
+      input.sources
+        .filter((s) => named.has(s.id))
+        .map((s) => [
+          s.id,
+          {
+            title: s.data.shortTitle[lang],
+            // The type key is checked by the source schema.
+            meta: `${t(`type.${s.data.type}` as Parameters<typeof t>[0])}, ${s.data.bibliographic.issued.slice(0, 4)}`,
+          },
+        ]),
     ),
     initiatives: Object.fromEntries(
       input.initiatives.map((i) => [

@@ -37,6 +37,8 @@ interface PageConfig {
   vocabulary: Vocabulary;
   /** URL of the folder of layer files, under the base. */
   geo: string;
+  /** URL of the folder of citation records, under the base (a source's title when the lookup lacks it). */
+  cite: string;
   locale: Record<string, string>;
   messages: {
     loading: string;
@@ -149,13 +151,36 @@ export function initMapPage(root: HTMLElement): void {
       select.value = (select.dataset['filter'] === 'theme' ? state.theme : state.type) ?? '';
     }
     if (sourceNotice) {
-      const title = state.source ? own(lookup.sources, state.source)?.title : undefined;
-      sourceNotice.hidden = !state.source;
+      const source = state.source;
+      const title = source ? own(lookup.sources, source)?.title : undefined;
+      sourceNotice.hidden = !source;
       const text = sourceNotice.querySelector('[data-source-filter-text]');
-      if (text)
-        text.textContent = format(config.messages.sourceFilter, {
-          title: title ?? state.source ?? '',
+      const say = (name: string) => {
+        if (text) text.textContent = format(config.messages.sourceFilter, { title: name });
+      };
+      say(title ?? source ?? '');
+      // The lookup names only the sources the list shows; another's title is in its record.
+      if (source && title === undefined) {
+        void recordTitle(source).then((name) => {
+          if (name && state.source === source) say(name);
         });
+      }
+    }
+  };
+
+  /** A source's title from its CSL-JSON record, or undefined. */
+  const recordTitle = async (id: string): Promise<string | undefined> => {
+    try {
+      const url = new URL(`${id}.json`, new URL(config.cite, location.href));
+      const response = await fetch(url);
+      if (!response.ok) return undefined;
+      const records: unknown = await response.json();
+      const title: unknown = Array.isArray(records)
+        ? (records[0] as { title?: unknown } | undefined)?.title
+        : undefined;
+      return typeof title === 'string' ? title : undefined;
+    } catch {
+      return undefined;
     }
   };
 
