@@ -199,8 +199,7 @@ function forScale(geometry: Area, degPerUnit: number): Area | undefined {
  * page's map, and most pages' scales fall on a few steps, so each geometry is
  * simplified once per step, not once per page.
  */
-const scaleStep = (degPerUnit: number): number =>
-  2 ** (Math.round(Math.log2(degPerUnit) * 4) / 4);
+const scaleStep = (degPerUnit: number): number => 2 ** (Math.round(Math.log2(degPerUnit) * 4) / 4);
 
 const simplified = new WeakMap<Area, Map<number, Area | undefined>>();
 
