@@ -305,6 +305,11 @@ describe('the study-areas layer of the map', () => {
       `(${layer.features.length})`,
     );
     const item = page.locator('[data-feature-id="study:e2e-many"]');
+    // The list is laid out only near the screen (content-visibility): scroll to it, as a reader would.
+    await item.scrollIntoViewIfNeeded();
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
     expect(await item.locator('summary').innerText()).toContain(
       'Study area · Country only · 8 coded findings',
     );
