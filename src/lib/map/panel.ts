@@ -144,20 +144,20 @@ const isPoint = (p: MapFeatureProps): boolean => p.kind === 'pilot' || p.kind ==
 
 const unknown = (id: string): PanelLink => ({ href: null, label: id });
 
-/** The atlas page of a region or initiative feature, which lists all its sources. */
-function ownPage(p: MapFeatureProps, lookup: MapLookup): PanelLink | null {
+/** The atlas page of a region or an initiative, or null when the atlas has no such entry. */
+function entryLink(lookup: MapLookup, kind: 'region' | 'initiative', id: string): PanelLink | null {
+  const entry = kind === 'region' ? own(lookup.regions, id) : own(lookup.initiatives, id);
+  return entry ? { href: `${lookup.root}${kind}s/${id}/`, label: entry.name } : null;
+}
+
+/** The page of a region or initiative feature, which lists all its sources. */
+function allSourcesLink(p: MapFeatureProps, lookup: MapLookup): PanelLink | null {
   const [prefix, id] = p.id.split(':');
-  if (!id) return null;
-  const all = (name: string) => format(lookup.ui['map.panel.allSources'], { name });
-  if (prefix === 'region') {
-    const r = own(lookup.regions, id);
-    return r ? { href: `${lookup.root}regions/${id}/`, label: all(r.name) } : null;
-  }
-  if (prefix === 'initiative') {
-    const i = own(lookup.initiatives, id);
-    return i ? { href: `${lookup.root}initiatives/${id}/`, label: all(i.name) } : null;
-  }
-  return null;
+  if (!id || (prefix !== 'region' && prefix !== 'initiative')) return null;
+  const page = entryLink(lookup, prefix, id);
+  return (
+    page && { ...page, label: format(lookup.ui['map.panel.allSources'], { name: page.label }) }
+  );
 }
 
 /** The panel model of a feature, in the lookup's language. */
@@ -211,17 +211,11 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
             text: format(ui['map.panel.moreSources'], {
               count: number.format(p.sources.length - MAX_SOURCES),
             }),
-            link: ownPage(p, lookup),
+            link: allSourcesLink(p, lookup),
           }
         : null,
-    initiatives: initiatives.map((id) => {
-      const i = own(lookup.initiatives, id);
-      return i ? { href: `${root}initiatives/${id}/`, label: i.name } : unknown(id);
-    }),
-    regions: p.regions.map((id) => {
-      const r = own(lookup.regions, id);
-      return r ? { href: `${root}regions/${id}/`, label: r.name } : unknown(id);
-    }),
+    initiatives: initiatives.map((id) => entryLink(lookup, 'initiative', id) ?? unknown(id)),
+    regions: p.regions.map((id) => entryLink(lookup, 'region', id) ?? unknown(id)),
     note: lang === 'zh' ? p.note_zh : p.note_en,
   };
 }
