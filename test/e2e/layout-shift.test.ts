@@ -54,13 +54,18 @@ describe('layout shift', () => {
           for (const entry of list.getEntries() as (PerformanceEntry & {
             value: number;
             hadRecentInput: boolean;
-            sources?: { node?: Node | null }[];
+            sources?: {
+              node?: Node | null;
+              previousRect: DOMRectReadOnly;
+              currentRect: DOMRectReadOnly;
+            }[];
           })[]) {
             if (entry.hadRecentInput) continue;
             window.__shifts?.push({
               value: entry.value,
-              sources: (entry.sources ?? []).map((s) =>
-                s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : '?',
+              sources: (entry.sources ?? []).map(
+                (s) =>
+                  `${s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : '?'} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
               ),
             });
           }
