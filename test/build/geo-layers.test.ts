@@ -14,6 +14,7 @@ import { dataCountries, type ResearchLike } from '../../src/lib/content/research
 import { validateContent } from '../../src/lib/content/validate';
 import { geometryProblems, layerProblems, type KnownIds } from '../../src/lib/geo/validate';
 import { BASEMAP_LAYERS, LAYER_NAMES, THEMATIC_LAYERS } from '../../src/lib/geo/types';
+import { readLayer } from '../../src/lib/map/features';
 import { DIST, read } from '../support/dist';
 
 const text = (layer: string) => readFileSync(join(DIST, 'geo', `${layer}.geojson`), 'utf8');
@@ -44,6 +45,23 @@ describe('the map layers in dist/geo', () => {
       // Study areas exist only for studies that name countries: the next tests count them.
       if (name !== 'studies') expect(fc.features.length).toBeGreaterThan(0);
       expect(layerProblems(fc, name, known)).toEqual([]);
+    });
+  }
+
+  for (const name of THEMATIC_LAYERS) {
+    it(`${name}: the props file the map page reads is the layer without geometry, feature for feature, and the page reads all of it`, () => {
+      const props = JSON.parse(read(`geo/${name}.props.json`)) as FeatureCollection<null>;
+      const full = layer(name);
+      expect(props.type).toBe('FeatureCollection');
+      expect(props.features).toEqual(full.features.map((f) => ({ ...f, geometry: null })));
+      // Every feature has the bbox the page frames it by (east + 360 across the
+      // antimeridian); none is dropped by the page's reader.
+      expect(readLayer(props, name).map((f) => [f.id, f.bbox])).toEqual(
+        full.features.map(({ id, bbox }) => {
+          const [w, s, e, n] = bbox ?? [];
+          return [id, [w, s, w !== undefined && e !== undefined && w > e ? e + 360 : e, n]];
+        }),
+      );
     });
   }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axTree, disclosure } from '../support/ax-tree';
@@ -7,6 +8,7 @@ import {
   MAP_AREA,
   MAP_START,
   MAPLIBRE_FILE,
+  routeLayer,
   showMapIntent,
   useInteractiveMap,
   waitForMapStatus as waitForStatus,
@@ -357,9 +359,7 @@ describe('the atlas map', () => {
   it('shows a hostile feature name as text and runs nothing', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     // The published sites layer, plus one feature whose texts are markup.
-    const sites = JSON.parse(readFileSync('dist/geo/sites.geojson', 'utf8')) as {
-      features: { id: string; properties: Record<string, unknown> }[];
-    };
+    const sites = JSON.parse(readFileSync('dist/geo/sites.geojson', 'utf8')) as FeatureCollection;
     const first = sites.features[0];
     if (!first) throw new Error('empty sites layer');
     sites.features.push({
@@ -375,9 +375,7 @@ describe('the atlas map', () => {
           dialogs += 1;
           await d.dismiss();
         });
-        await p.route('**/geo/sites.geojson', (route) =>
-          route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(sites) }),
-        );
+        await routeLayer(p, 'sites', sites);
       },
     });
     expect(await panelTitle(page).textContent()).toBe(hostile);

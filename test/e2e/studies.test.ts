@@ -14,7 +14,7 @@ import { dataCountries, effectValues, type ResearchLike } from '../../src/lib/co
 import { validateContent } from '../../src/lib/content/validate';
 import type { Finding } from '../../src/schemas/sources';
 import { watchedPage, type PageWatch } from '../support/browser';
-import { useInteractiveMap } from '../support/map';
+import { routeLayer, useInteractiveMap } from '../support/map';
 import { servedSite } from '../support/site';
 
 const site = servedSite();
@@ -234,7 +234,10 @@ describe('the study-areas layer of the map', () => {
     readFileSync('dist/geo/countries.geojson', 'utf8'),
   ) as FeatureCollection;
   const built = JSON.parse(readFileSync('dist/geo/studies.geojson', 'utf8')) as FeatureCollection;
-  const source = studies[0]?.id ?? '';
+  // A study the built layer draws, so the page's lookup has its title and page.
+  const source = String(
+    (built.features[0]?.properties?.['sources'] as string[] | undefined)?.[0] ?? '',
+  );
   const area = (iso3: string, id: string, findings: number): Feature => {
     const country = countries.features.find((f) => f.properties?.['iso3'] === iso3) as Feature;
     return {
@@ -274,11 +277,7 @@ describe('the study-areas layer of the map', () => {
       area('ETH', 'study:e2e-many', 8),
     ],
   };
-  const serve = async (page: Page): Promise<void> => {
-    await page.route('**/geo/studies.geojson', (route) =>
-      route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(layer) }),
-    );
-  };
+  const serve = (page: Page): Promise<void> => routeLayer(page, 'studies', layer);
   /** Brings MapLibre as a reader does (the pointer onto the static map) and waits for it. */
   const ready = (page: Page) => useInteractiveMap(page);
   /** The drawn study areas and their fill opacity, from MapLibre once it is idle. */
@@ -310,9 +309,10 @@ describe('the study-areas layer of the map', () => {
     await page.evaluate(
       () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
     );
-    expect(await item.locator('summary').innerText()).toContain(
-      'Study area · Country only · 8 coded findings',
-    );
+    expect(await item.innerText()).toContain('Study area · Country only · 8 coded findings');
+    // The item is one line linking to the study's page, which says what the panel says.
+    expect(await item.locator('.map-list__name').getAttribute('href')).toBe(`/sources/${source}/`);
+    expect(await item.locator('details').count()).toBe(0);
     await item.getByRole('button', { name: /Show on map/ }).click();
     const panel = page.locator('#map-panel');
     await page.waitForFunction(() => !document.querySelector('#map-panel')?.hasAttribute('hidden'));

@@ -5,7 +5,10 @@
  * that the way a reader would and wait for MapLibre, for the browser tests and
  * the benchmark alike.
  */
+import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
+import { withoutGeometry } from '../../src/lib/geo/build';
+import type { ThematicCollection, ThematicLayer } from '../../src/lib/geo/types';
 
 /** The box the static map and MapLibre's canvas share. */
 export const MAP_AREA = '[data-map-view]';
@@ -45,4 +48,24 @@ export async function useInteractiveMap(
 ): Promise<void> {
   await showMapIntent(page, how);
   await waitForMapStatus(page, 'ready', timeout);
+}
+
+/**
+ * Serves `collection` as one thematic layer in both the files the page asks
+ * for, as the build writes them: the whole layer for MapLibre
+ * (`<layer>.geojson`) and the same features without geometry for the list
+ * and panel (`<layer>.props.json`).
+ */
+export async function routeLayer(
+  page: Page,
+  layer: ThematicLayer,
+  collection: FeatureCollection,
+): Promise<void> {
+  const props = withoutGeometry(collection as ThematicCollection);
+  await page.route(`**/geo/${layer}.geojson`, (route) =>
+    route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(collection) }),
+  );
+  await page.route(`**/geo/${layer}.props.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(props) }),
+  );
 }

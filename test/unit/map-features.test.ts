@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  bboxOf,
-  readFeature,
-  readLayer,
-  toFeatureCollection,
-  unionBbox,
-} from '../../src/lib/map/features';
+import { bboxOf, readFeature, readLayer, unionBbox } from '../../src/lib/map/features';
 import { THEMATIC_PROPERTIES } from '../../src/lib/geo/contract';
 import { DEFAULT_STATE, type MapState } from '../../src/lib/map/state';
 import {
@@ -55,6 +49,27 @@ describe('reading a layer file', () => {
     expect(features[4]?.bbox).toEqual([39.5, 9.1, 39.5, 9.1]);
   });
 
+  it('reads a feature without geometry by its bbox member, as in a props file', () => {
+    const f = readFeature({ ...ethiopia, geometry: null, bbox: [33, 3.4, 48, 14.9] }, 'sites');
+    expect(f?.id).toBe('pilot:ethiopia-urban-rural');
+    expect(f?.bbox).toEqual([33, 3.4, 48, 14.9]);
+  });
+
+  it('prefers a valid bbox member to the geometry, and falls back on the geometry', () => {
+    expect(readFeature({ ...ethiopia, bbox: [39, 9, 40, 10] }, 'sites')?.bbox).toEqual([
+      39, 9, 40, 10,
+    ]);
+    expect(readFeature({ ...ethiopia, bbox: [40, 12, 39, 10] }, 'sites')?.bbox).toEqual([
+      39.5, 9.1, 39.5, 9.1,
+    ]);
+  });
+
+  it('reads a bbox member across the antimeridian (west > east) as one box over the Pacific', () => {
+    // RFC 7946 §5.2: Fiji's box runs from 177° E to 178° W.
+    const f = readFeature({ ...ethiopia, geometry: null, bbox: [177, -21, -178, -12] }, 'sites');
+    expect(f?.bbox).toEqual([177, -21, 182, -12]);
+  });
+
   it('fills missing optional fields with empty values', () => {
     const f = readFeature(ethiopia, 'sites');
     expect(f?.props).toMatchObject({
@@ -98,7 +113,14 @@ describe('reading a layer file', () => {
       { ...ethiopia, properties: { ...ethiopia.properties, precision: 'exact' } },
     ],
     ['no name', { ...ethiopia, properties: { ...ethiopia.properties, name_en: '', name_zh: ' ' } }],
-    ['no geometry', { ...ethiopia, geometry: null }],
+    ['no geometry and no bbox', { ...ethiopia, geometry: null }],
+    ['no geometry and a bbox out of range', { ...ethiopia, geometry: null, bbox: [0, 0, 200, 1] }],
+    [
+      'no geometry and a bbox south of its north',
+      { ...ethiopia, geometry: null, bbox: [0, 5, 1, 1] },
+    ],
+    ['no geometry and a bbox of text', { ...ethiopia, geometry: null, bbox: ['0', 0, 1, 1] }],
+    ['no geometry and a short bbox', { ...ethiopia, geometry: null, bbox: [0, 0, 1] }],
     ['an unknown geometry', { ...ethiopia, geometry: { type: 'Circle', coordinates: [1, 2] } }],
     [
       'coordinates out of range',
@@ -145,14 +167,6 @@ describe('reading a layer file', () => {
     expect(readLayer(null, 'sites')).toEqual([]);
   });
 
-  it('writes the features back as GeoJSON with their ids on top', () => {
-    const fc = toFeatureCollection(features.slice(4, 5));
-    expect(fc.features[0]).toMatchObject({
-      id: 'pilot:ethiopia-urban-rural',
-      properties: { layer: 'sites' },
-    });
-  });
-
   it('joins bounding boxes', () => {
     expect(
       unionBbox([
@@ -160,6 +174,13 @@ describe('reading a layer file', () => {
         [-5, 2, 0, 8],
       ]),
     ).toEqual([-5, 0, 1, 8]);
+    // A box across the antimeridian and one far west of it: no wider than the world.
+    expect(
+      unionBbox([
+        [177, -21, 182, -12],
+        [-179.5, 0, -175, 10],
+      ]),
+    ).toEqual([-180, -21, 180, 10]);
     expect(bboxOf([])).toBeUndefined();
   });
 });

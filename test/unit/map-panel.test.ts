@@ -189,14 +189,7 @@ describe('the panel model of a feature', () => {
 
 describe('the map style', () => {
   const style = buildStyle({
-    landUrl: 'http://127.0.0.1/atlas/geo/land.geojson',
-    countriesUrl: 'http://127.0.0.1/atlas/geo/countries.geojson',
-    data: {
-      regions: { type: 'FeatureCollection', features: [] },
-      initiatives: { type: 'FeatureCollection', features: [] },
-      studies: { type: 'FeatureCollection', features: [] },
-      sites: { type: 'FeatureCollection', features: [] },
-    },
+    geoBase: 'http://127.0.0.1/atlas/geo/',
     shownIds: ['region:sahel'],
     selected: null,
   });
@@ -206,6 +199,21 @@ describe('the map style', () => {
     expect(style.sprite).toBeUndefined();
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
     for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+  });
+
+  it('has MapLibre fetch every layer file itself, under the base', () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(style.sources).map(([id, s]) => [id, 'data' in s ? s.data : undefined]),
+      ),
+    ).toEqual({
+      land: 'http://127.0.0.1/atlas/geo/land.geojson',
+      countries: 'http://127.0.0.1/atlas/geo/countries.geojson',
+      regions: 'http://127.0.0.1/atlas/geo/regions.geojson',
+      initiatives: 'http://127.0.0.1/atlas/geo/initiatives.geojson',
+      studies: 'http://127.0.0.1/atlas/geo/studies.geojson',
+      sites: 'http://127.0.0.1/atlas/geo/sites.geojson',
+    });
   });
 
   it('has a style layer for every name the page toggles, with its own source', () => {

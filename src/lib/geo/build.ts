@@ -33,6 +33,12 @@ export interface BuiltAtlasGeo {
   layers: Layers;
   /** Each layer serialised exactly as published. */
   files: Record<LayerName, string>;
+  /**
+   * Each thematic layer without its geometry (`geo/<layer>.props.json`): what
+   * the map page reads for its list, filters and panel, while MapLibre fetches
+   * and parses the whole layer in its worker.
+   */
+  propsFiles: Record<ThematicLayer, string>;
   catalogue: Catalogue;
   /** Country shapes used by the thematic layers (finished), for locator maps. */
   country: (iso3: string) => Area | undefined;
@@ -80,8 +86,33 @@ function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo {
   const files = Object.fromEntries(
     LAYER_NAMES.map((name) => [name, serialise(layers[name])]),
   ) as Record<LayerName, string>;
+  const propsFiles = Object.fromEntries(
+    THEMATIC_LAYERS.map((name) => [name, serialise(withoutGeometry(collections[name]))]),
+  ) as Record<ThematicLayer, string>;
   const catalogue = catalogueOf(defs, layers, files, [...ctx.finer.entries()], ctx.atlasVersion);
-  return { layers, files, catalogue, country: (iso3) => ctx.finishedCountry(iso3), content };
+  return {
+    layers,
+    files,
+    propsFiles,
+    catalogue,
+    country: (iso3) => ctx.finishedCountry(iso3),
+    content,
+  };
+}
+
+/**
+ * A layer with each feature's geometry left out (GeoJSON allows a null
+ * geometry) and its bounding box kept: a study-area layer is megabytes of
+ * country outlines, and its list needs only ids, boxes and properties.
+ */
+export function withoutGeometry(collection: ThematicCollection): {
+  type: 'FeatureCollection';
+  features: (Omit<ThematicFeature, 'geometry'> & { geometry: null })[];
+} {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) => ({ ...f, geometry: null })),
+  };
 }
 
 const featureCollection = (features: ThematicFeature[]): ThematicCollection => ({

@@ -1,9 +1,12 @@
 /**
  * The thematic map features as the map page uses them, following the GeoJSON
- * contract of the geo layers (`geo/<layer>.geojson`). Layer files are read in
- * the browser, so everything here checks its input and drops what does not fit
- * instead of trusting it; the properties are read by the contract's own
- * reader (`geo/contract.ts`), the same table the build checks them against.
+ * contract of the geo layers. The page reads each layer without its geometry
+ * (`geo/<layer>.props.json`: ids, bounding boxes, properties); MapLibre draws
+ * the whole layer (`geo/<layer>.geojson`) from its own worker, showing only the
+ * ids read here. Layer files are read in the browser, so everything here
+ * checks its input and drops what does not fit instead of trusting it; the
+ * properties are read by the contract's own reader (`geo/contract.ts`), the
+ * same table the build checks them against.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { lonLat, readProperties, type MapFeatureProps } from '../geo/contract';
@@ -16,13 +19,29 @@ export type { MapFeatureProps };
 export const LAYER_IDS = THEMATIC_LAYERS;
 export type LayerId = ThematicLayer;
 
-/** A thematic feature with its geometry and bounding box. */
+/** A thematic feature: its id, properties and bounding box. */
 export interface MapFeature {
   id: string;
   props: MapFeatureProps;
-  geometry: Geometry;
-  /** [west, south, east, north]. */
+  /**
+   * [west, south, east, north], west ≤ east. A box that crosses the
+   * antimeridian has east > 180 (east + 360), so MapLibre frames it across
+   * the Pacific instead of round the world.
+   */
   bbox: [number, number, number, number];
+}
+
+/**
+ * A GeoJSON `bbox` member: four valid numbers, south ≤ north; west > east is
+ * a box across the antimeridian (RFC 7946 §5.2), read as east + 360.
+ * Undefined if it is not one.
+ */
+function readBbox(raw: unknown): MapFeature['bbox'] | undefined {
+  if (!Array.isArray(raw) || raw.length !== 4) return undefined;
+  const sw = lonLat(raw.slice(0, 2));
+  const ne = lonLat(raw.slice(2, 4));
+  if (!sw || !ne || sw[1] > ne[1]) return undefined;
+  return [sw[0], sw[1], sw[0] > ne[0] ? ne[0] + 360 : ne[0], ne[1]];
 }
 
 /**
@@ -59,7 +78,7 @@ function geometryBbox(geometry: Geometry): MapFeature['bbox'] | undefined {
 /** The bounding box of a list of positions, or undefined if empty. */
 export function bboxOf(points: readonly [number, number][]): MapFeature['bbox'] | undefined {
   if (points.length === 0) return undefined;
-  let [w, s, e, n] = [180, 90, -180, -90];
+  let [w, s, e, n] = [Infinity, 90, -Infinity, -90];
   for (const [x, y] of points) {
     w = Math.min(w, x);
     s = Math.min(s, y);
@@ -69,9 +88,10 @@ export function bboxOf(points: readonly [number, number][]): MapFeature['bbox'] 
   return [w, s, e, n];
 }
 
-/** The union of bounding boxes. */
+/** The union of bounding boxes; no wider than the world. */
 export function unionBbox(boxes: readonly MapFeature['bbox'][]): MapFeature['bbox'] | undefined {
-  return bboxOf(boxes.flatMap(([w, s, e, n]) => [[w, s] as [number, number], [e, n]]));
+  const box = bboxOf(boxes.flatMap(([w, s, e, n]) => [[w, s] as [number, number], [e, n]]));
+  return box && box[2] - box[0] > 360 ? [-180, box[1], 180, box[3]] : box;
 }
 
 const GEOMETRY_TYPES = new Set([
@@ -84,10 +104,11 @@ const GEOMETRY_TYPES = new Set([
 ]);
 
 /**
- * Reads one thematic feature of `layer`. Returns undefined (the feature is
- * dropped) if it has no valid id, kind, precision or geometry; unknown or
- * malformed optional fields become empty. Texts stay texts: they are only ever
- * shown with `textContent`.
+ * Reads one thematic feature of `layer`. Its bounding box is its `bbox` member
+ * if that is valid (a props file has no geometry), else its geometry's.
+ * Returns undefined (the feature is dropped) if it has no valid id, kind,
+ * precision or bounding box; unknown or malformed optional fields become
+ * empty. Texts stay texts: they are only ever shown with `textContent`.
  */
 export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -96,12 +117,14 @@ export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefine
   const geometry = f.geometry;
   const id = typeof p['id'] === 'string' ? p['id'] : typeof f.id === 'string' ? f.id : '';
   if (!isFeatureId(id)) return undefined;
-  if (!geometry || typeof geometry !== 'object' || !GEOMETRY_TYPES.has(geometry.type))
-    return undefined;
-  const bbox = geometryBbox(geometry);
+  const bbox =
+    readBbox(f.bbox) ??
+    (geometry && typeof geometry === 'object' && GEOMETRY_TYPES.has(geometry.type)
+      ? geometryBbox(geometry)
+      : undefined);
   if (!bbox) return undefined;
   const props = readProperties(p, layer, id);
-  return props && { id, props, geometry, bbox };
+  return props && { id, props, bbox };
 }
 
 /** Reads a layer file: its valid features, first of each id. */
@@ -118,19 +141,6 @@ export function readLayer(json: unknown, layer: LayerId): MapFeature[] {
     }
   }
   return out;
-}
-
-/** The GeoJSON that the map draws: the features read, with their id on top. */
-export function toFeatureCollection(features: readonly MapFeature[]): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({
-      type: 'Feature',
-      id: f.id,
-      properties: { ...f.props },
-      geometry: f.geometry,
-    })),
-  };
 }
 
 /** The name of a feature in `lang`. */

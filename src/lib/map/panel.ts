@@ -227,6 +227,18 @@ export function panelModel(p: MapFeatureProps, lookup: MapLookup): PanelModel {
 export const summaryLine = (m: PanelModel): string =>
   [m.kind, m.precision.label, ...(m.findings ? [m.findings] : [])].join(' · ');
 
+/**
+ * The page a feature's list item links to instead of unfolding the panel's
+ * details: a study area's study, whose page says all the panel says. A library
+ * has hundreds of studies, and a list item with its details for each made the
+ * map page's HTML heavy to parse and lay out. Null for other features (their
+ * items unfold) and for a study without a page in the atlas.
+ */
+export function listPage(p: Pick<MapFeatureProps, 'layer'>, m: PanelModel): PanelLink | null {
+  const study = m.sources[0];
+  return p.layer === 'studies' && study?.href ? study : null;
+}
+
 /** The swatch class of a feature: how the map draws it. */
 export function swatchOf(f: Pick<MapFeatureProps, 'layer' | 'precision' | 'schematic'>): string {
   if (f.layer === 'sites')

@@ -14,8 +14,7 @@ import type {
   LineLayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import type { LayerId } from './features';
+import { LAYER_IDS, type LayerId } from './features';
 
 /** Colours of the map, read from CSS custom properties so they follow light and dark mode. */
 export interface MapPalette {
@@ -134,11 +133,11 @@ export function layerFilter(
 }
 
 export interface StyleInput {
-  /** Absolute URLs of the basemap layers. */
-  landUrl: string;
-  countriesUrl: string;
-  /** Thematic features, as read. */
-  data: Record<LayerId, FeatureCollection>;
+  /**
+   * Absolute URL of the folder of layer files (`<layer>.geojson`): MapLibre
+   * fetches and parses each in its worker, off the page's main thread.
+   */
+  geoBase: string;
   /** Ids shown (layer on, filters passed). */
   shownIds: readonly string[];
   selected: string | null;
@@ -148,6 +147,7 @@ export interface StyleInput {
 /** The whole style of the atlas map. */
 export function buildStyle(input: StyleInput): StyleSpecification {
   const c = input.palette ?? DEFAULT_PALETTE;
+  const url = (layer: string) => new URL(`${layer}.geojson`, input.geoBase).href;
   const f = (layer: string) => layerFilter(layer, input.shownIds, input.selected);
   /** A thematic style layer `<source>-<name>`, filtered to what is shown. */
   const fill = (
@@ -232,12 +232,11 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     version: 8,
     name: 'DLDD–Migration Evidence Atlas',
     sources: {
-      land: { type: 'geojson', data: input.landUrl },
-      countries: { type: 'geojson', data: input.countriesUrl },
-      regions: { type: 'geojson', data: input.data.regions },
-      initiatives: { type: 'geojson', data: input.data.initiatives },
-      studies: { type: 'geojson', data: input.data.studies },
-      sites: { type: 'geojson', data: input.data.sites },
+      land: { type: 'geojson', data: url('land') },
+      countries: { type: 'geojson', data: url('countries') },
+      ...Object.fromEntries(
+        LAYER_IDS.map((id) => [id, { type: 'geojson' as const, data: url(id) }]),
+      ),
     },
     layers,
   };

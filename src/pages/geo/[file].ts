@@ -1,15 +1,17 @@
 /**
  * The map layers as static files: `geo/<layer>.geojson` for the basemap
- * (land, countries) and the thematic layers (regions, initiatives, sites),
- * and `geo/catalogue.json` describing them. Built at build time from
- * `src/lib/geo`; never committed.
+ * (land, countries) and the thematic layers (regions, initiatives, study
+ * areas, sites), `geo/<layer>.props.json` for each thematic layer without its
+ * geometry (what the map page's list reads), and `geo/catalogue.json`
+ * describing them. Built at build time from `src/lib/geo`; never committed.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAtlasGeo } from '../../lib/geo/build';
-import { LAYER_NAMES } from '../../lib/geo/types';
+import { LAYER_NAMES, THEMATIC_LAYERS } from '../../lib/geo/types';
 
 export const getStaticPaths = (() => [
   ...LAYER_NAMES.map((layer) => ({ params: { file: `${layer}.geojson` } })),
+  ...THEMATIC_LAYERS.map((layer) => ({ params: { file: `${layer}.props.json` } })),
   { params: { file: 'catalogue.json' } },
 ]) satisfies GetStaticPaths;
 
@@ -18,6 +20,12 @@ export const GET: APIRoute = ({ params }) => {
   const file = String(params['file']);
   if (file === 'catalogue.json') {
     return new Response(JSON.stringify(geo.catalogue, null, 2), {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+  }
+  const thematic = THEMATIC_LAYERS.find((name) => `${name}.props.json` === file);
+  if (thematic) {
+    return new Response(geo.propsFiles[thematic], {
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
     });
   }

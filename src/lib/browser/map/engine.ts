@@ -15,7 +15,6 @@ import {
 } from 'maplibre-gl';
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../../map/state';
 import { LAYER_IDS, type LayerId, type MapFeature } from '../../map/features';
 import {
@@ -47,8 +46,7 @@ export const stylesheet: Promise<void> = new Promise((resolve, reject) => {
 
 export interface EngineOptions {
   container: HTMLElement;
-  data: Record<LayerId, FeatureCollection>;
-  /** Absolute URL of the folder with land.geojson and countries.geojson. */
+  /** Absolute URL of the folder of layer files, which MapLibre fetches itself. */
   geoBase: string;
   layers: readonly LayerId[];
   shownIds: readonly string[];
@@ -121,9 +119,7 @@ export function createAtlasMap(o: EngineOptions): AtlasMapEngine {
   const map = new MapLibreMap({
     container: o.container,
     style: buildStyle({
-      landUrl: new URL('land.geojson', o.geoBase).href,
-      countriesUrl: new URL('countries.geojson', o.geoBase).href,
-      data: o.data,
+      geoBase: o.geoBase,
       shownIds: o.shownIds,
       selected: o.selected,
       palette: palette(o.container),

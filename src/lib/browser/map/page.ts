@@ -8,7 +8,6 @@
  * if WebGL 2 is available. Without WebGL, the static map and the list stay,
  * and the page says why.
  */
-import type { FeatureCollection } from 'geojson';
 import {
   asksForPreciseMap,
   parseMapState,
@@ -17,14 +16,7 @@ import {
   type MapState,
   type Vocabulary,
 } from '../../map/state';
-import {
-  LAYER_IDS,
-  readLayer,
-  unionBbox,
-  toFeatureCollection,
-  type LayerId,
-  type MapFeature,
-} from '../../map/features';
+import { LAYER_IDS, readLayer, unionBbox, type LayerId, type MapFeature } from '../../map/features';
 import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filter';
 import { format } from '../../format';
 import { own, panelModel, type MapLookup } from '../../map/panel';
@@ -82,7 +74,10 @@ function hasWebgl2(): boolean {
 /** Lets the browser handle input and paint before the next piece of work (no long task). */
 const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Fetches and reads one layer file; each layer is read in a task of its own, as it arrives. */
+/**
+ * Fetches and reads one layer's props file (no geometry: MapLibre fetches the
+ * whole layer itself); each layer is read in a task of its own, as it arrives.
+ */
 async function loadLayer(url: string, layer: LayerId): Promise<MapFeature[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -358,7 +353,7 @@ export function initMapPage(root: HTMLElement): void {
 
   const layersLoaded = Promise.all(
     LAYER_IDS.map((layer) =>
-      loadLayer(new URL(`${layer}.geojson`, new URL(config.geo, location.href)).href, layer),
+      loadLayer(new URL(`${layer}.props.json`, new URL(config.geo, location.href)).href, layer),
     ),
   ).then(async (byLayer) => {
     await yieldToMain();
@@ -368,7 +363,6 @@ export function initMapPage(root: HTMLElement): void {
     syncList();
     state = fromUrl();
     render();
-    return byLayer;
   });
 
   /** False once the browser is known not to draw WebGL 2. */
@@ -388,18 +382,14 @@ export function initMapPage(root: HTMLElement): void {
     // MapLibre downloads while the layers finish, if they have not yet.
     const engineModule = import('./engine');
     engineModule.catch(() => undefined); // handled where it is awaited below
-    const byLayer = await layersLoaded;
+    await layersLoaded;
     const { createAtlasMap, stylesheet } = await engineModule;
     await stylesheet;
-    const data = Object.fromEntries(
-      LAYER_IDS.map((layer, i) => [layer, toFeatureCollection(byLayer[i] ?? [])]),
-    ) as Record<LayerId, FeatureCollection>;
     // The canvas takes its size under the static map, which covers it until MapLibre has drawn.
     canvas.hidden = false;
     // The state as it is now: what the reader changed while MapLibre loaded is applied.
     engine = createAtlasMap({
       container: canvas,
-      data,
       geoBase: new URL(config.geo, location.href).href,
       layers: state.layers,
       shownIds: shownIds(),

@@ -8,6 +8,7 @@
 import { format } from '../../format';
 import type { MapFeature } from '../../map/features';
 import {
+  listPage,
   panelModel,
   summaryLine,
   swatchOf,
@@ -105,19 +106,27 @@ export function renderListItem(feature: MapFeature, lookup: MapLookup): HTMLLIEl
   const m = panelModel(feature.props, lookup);
   const li = el('li', 'map-list__item');
   li.dataset['featureId'] = feature.id;
-  const details = el('details');
-  const summary = el('summary');
-  summary.append(
-    el('span', `map-swatch map-swatch--${swatchOf(feature.props)}`),
-    el('span', 'map-list__name', m.name),
-    el('span', 'meta', ` ${summaryLine(m)}`),
-  );
-  summary.firstElementChild?.setAttribute('aria-hidden', 'true');
-  details.append(summary, renderDetails(m, lookup.ui));
+  const swatch = el('span', `map-swatch map-swatch--${swatchOf(feature.props)}`);
+  swatch.setAttribute('aria-hidden', 'true');
+  const page = listPage(feature.props, m);
+  const line = (name: HTMLElement) => [swatch, name, el('span', 'meta', ` ${summaryLine(m)}`)];
+  let body: HTMLElement;
+  if (page) {
+    body = el('p', 'map-list__line');
+    const name = anchor(page);
+    name.className = 'map-list__name';
+    name.textContent = m.name;
+    body.append(...line(name));
+  } else {
+    body = el('details');
+    const summary = el('summary');
+    summary.append(...line(el('span', 'map-list__name', m.name)));
+    body.append(summary, renderDetails(m, lookup.ui));
+  }
   const show = el('button', 'map-list__show', lookup.ui['map.show']);
   show.type = 'button';
   show.dataset['show'] = feature.id;
   show.setAttribute('aria-label', format(lookup.ui['map.showNamed'], { name: m.name }));
-  li.append(details, show);
+  li.append(body, show);
   return li;
 }
