@@ -452,6 +452,35 @@ describe('the evidence map page', () => {
     await close();
   });
 
+  it('lays out its filters and downloads before the index arrives, disabled until it has, and one table', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const { page, close } = await open('evidence-map/', {
+      ready: false,
+      before: (p) =>
+        p.route('**/evidence-map/index.json', async (route) => {
+          await held;
+          await route.continue();
+        }),
+    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-em-root]')?.getAttribute('data-em-status') === 'loading',
+    );
+    const design = page.locator('[data-em-filters] input[name="design"]').first();
+    const download = page.getByRole('button', { name: 'CSV' }).first();
+    expect(await design.isVisible()).toBe(true);
+    expect(await design.isDisabled()).toBe(true);
+    expect(await download.isDisabled()).toBe(true);
+    expect(await page.locator('[data-em-view]:visible').count()).toBe(1);
+    release();
+    await page.waitForFunction(
+      () => document.querySelector('[data-em-root]')?.getAttribute('data-em-status') === 'ready',
+    );
+    expect(await design.isEnabled()).toBe(true);
+    expect(await download.isEnabled()).toBe(true);
+    await close();
+  });
+
   it('has no axe violation in dark mode with the panel open, in both languages', async () => {
     const [key] = fullest('driver-region');
     for (const lang of ['', 'zh/']) {

@@ -1,10 +1,11 @@
 /**
  * Nothing moves once painted: no layout shift (CLS 0, by the browser's own
- * layout-shift entries) on the home page, a source page, the map and search,
- * in both languages, on a wide screen and a phone, until what arrives after
- * first paint has arrived: the header's offline status, the map (MapLibre,
- * brought by the reader's pointer or tap, drawn in its static picture's box)
- * and the search results with their filters.
+ * layout-shift entries) on the home page, a source page, the map, search and
+ * the evidence map, in both languages, on a wide screen and a phone, until
+ * what arrives after first paint has arrived: the header's offline status, the
+ * map (MapLibre, brought by the reader's pointer or tap, drawn in its static
+ * picture's box), the search results with their filters, and the evidence
+ * map's index with its filters.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,10 @@ const PAGES: { path: string; settled: (page: Page, touch: boolean) => Promise<un
     path: 'search/?q=drought',
     settled: (page) => page.waitForSelector('[data-search][data-state="done"]'),
   },
+  {
+    path: 'evidence-map/',
+    settled: (page) => page.waitForSelector('[data-em-root][data-em-status="ready"]'),
+  },
 ];
 
 const SCREENS = [
@@ -46,7 +51,7 @@ const SCREENS = [
 
 describe('layout shift', () => {
   for (const { name, ...screen } of SCREENS) {
-    it(`is zero on home, a source page, the map and search, in both languages (${name})`, async () => {
+    it(`is zero on home, a source page, the map, search and the evidence map, in both languages (${name})`, async () => {
       const context = await site.browser.newContext(screen);
       await context.addInitScript(() => {
         window.__shifts = [];

@@ -313,8 +313,9 @@ export function initEvidenceMap(root: HTMLElement): void {
         () => void download(button.dataset['emDownload'] ?? '', scope, note),
       );
     const copy = actions.querySelector<HTMLButtonElement>('[data-em-copy]');
-    if (copy && navigator.clipboard) {
-      copy.hidden = false;
+    // Shown from the first paint; hidden only where there is no clipboard to copy to.
+    if (copy && !navigator.clipboard) copy.hidden = true;
+    else if (copy) {
       copy.addEventListener('click', () => {
         void navigator.clipboard.writeText(location.href).then(() => {
           if (note) note.textContent = strings['evidence.copied'];
@@ -393,7 +394,6 @@ export function initEvidenceMap(root: HTMLElement): void {
     // The cells are the tab stops now; the scrolling box needs none of its own.
     table.closest('[data-em-scroll]')?.removeAttribute('tabindex');
   }
-  q<HTMLElement>('[data-em-keys]')?.removeAttribute('hidden');
   apply();
   root.dataset['emStatus'] = 'loading';
   status.textContent = strings['evidence.loading'];
@@ -402,9 +402,9 @@ export function initEvidenceMap(root: HTMLElement): void {
     .then(async (response) => {
       if (!response.ok) throw new Error(`${response.status} for ${INDEX_FILE}`);
       index = decodeIndex(await response.json());
-      form.hidden = false;
-      for (const el of root.querySelectorAll<HTMLElement>('[data-em-after-load]'))
-        el.hidden = false;
+      // Laid out since the first paint, usable now.
+      for (const set of root.querySelectorAll<HTMLFieldSetElement>('[data-em-when-loaded]'))
+        set.disabled = false;
       apply();
       const chosen = tables
         .get(state.view)
