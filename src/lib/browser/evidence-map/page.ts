@@ -403,8 +403,8 @@ export function initEvidenceMap(root: HTMLElement): void {
       if (!response.ok) throw new Error(`${response.status} for ${INDEX_FILE}`);
       index = decodeIndex(await response.json());
       // Laid out since the first paint, usable now.
-      for (const set of root.querySelectorAll<HTMLFieldSetElement>('[data-em-when-loaded]'))
-        set.disabled = false;
+      for (const control of root.querySelectorAll<HTMLInputElement>('[data-em-when-loaded]'))
+        control.disabled = false;
       apply();
       const chosen = tables
         .get(state.view)
