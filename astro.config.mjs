@@ -16,6 +16,8 @@ const site = process.env.ATLAS_SITE ?? 'http://localhost:4321';
 const contentDir = process.env.ATLAS_CONTENT_DIR ?? 'content';
 /** Map definitions folder; tests point it at fixtures. */
 const geoDir = process.env.ATLAS_GEO_DIR ?? 'geo';
+/** The citations: formatted ahead in a worker, their files written behind Pagefind. */
+const cite = citeIntegration(contentDir);
 
 export default defineConfig({
   site,
@@ -30,6 +32,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
+    // First, so that its worker formats the citations while the rest sets up.
+    cite,
     validateContentIntegration(contentDir),
     validateGeoIntegration(contentDir, geoDir),
     sitemap({
@@ -39,11 +43,10 @@ export default defineConfig({
       filter: (page) => !new URL(page).pathname.endsWith('/offline/'),
     }),
     headersIntegration(),
-    // Before Pagefind and the service worker, which list the files of the site.
-    citeIntegration(),
     pagefindIntegration(),
-    // After Pagefind: the service worker precaches its index.
-    offlineIntegration(),
+    // After Pagefind: the service worker precaches its index; it lists the
+    // citation files too, once written.
+    offlineIntegration([cite.filesWritten]),
   ],
   vite: {
     // Scripts and assets are files, never inlined, so the CSP needs no hash.

@@ -9,6 +9,7 @@
 
 /** Build-only modules, as paths under src/lib/ without `.ts`. */
 export const BUILD_ONLY = [
+  'citations-ahead',
   'cite-files',
   'content/cite-files',
   'content/data',

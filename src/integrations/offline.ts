@@ -1,7 +1,8 @@
 /**
  * Astro integration: writes the offline files once everything else is built,
  * Pagefind's index included (it must come after `pagefindIntegration` in the
- * config): the save manifest and its summary, and the service worker, which
+ * config) and the files of the integrations it is given to wait for (the
+ * citation files, `cite.ts`): the save manifest and its summary, and the service worker, which
  * precaches the shell only (`src/lib/offline/`). A warning from Workbox (a
  * shell file too large to precache, say) fails the build.
  */
@@ -12,11 +13,14 @@ import { SAVE_LANGS } from '../lib/offline/precache';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
-export function offlineIntegration(): AstroIntegration {
+export function offlineIntegration(
+  waitFor: readonly (() => Promise<void>)[] = [],
+): AstroIntegration {
   return {
     name: 'atlas:offline',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        await Promise.all(waitFor.map((files) => files()));
         const { precached, save } = await writeOfflineFiles(fileURLToPath(dir));
         logger.info(`precaching the shell: ${precached.count} files, ${mib(precached.bytes)}`);
         const files = SAVE_LANGS.map((l) => `${save.files[l].length} ${l}`).join(', ');

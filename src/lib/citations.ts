@@ -11,6 +11,7 @@ import '@citation-js/plugin-ris';
 import type { z } from 'astro/zod';
 import type { bibliographic as bibliographicSchema, SourceType } from '../schemas/sources';
 import { CITATION_FORMATS, type CitationFormat } from './citation-formats';
+import { memoized } from './memo';
 
 // BibTeX keys are the atlas ids ("groundswell-2021"), stable across builds
 // and the same as the RIS ID and CSL-JSON id.
@@ -74,6 +75,12 @@ const CSL_TYPE: Partial<Record<SourceType, CslItem['type']>> = {
   'research-report': 'report',
 };
 
+/** The CSL-JSON record of a source entry's data (English title, as cited in the literature). */
+export const cslOfEntry = (
+  id: string,
+  d: { title: { en: string }; type: SourceType; bibliographic: Bibliographic },
+): CslItem => toCsl({ id, title: d.title.en, type: d.type, bibliographic: d.bibliographic });
+
 /** Builds the CSL-JSON record of a source. */
 export function toCsl(source: CitableSource): CslItem {
   const b = source.bibliographic;
@@ -112,27 +119,18 @@ export const STYLES = { apa: 'APA', harvard1: 'Harvard' } as const;
 export type StyleId = keyof typeof STYLES;
 
 /**
- * Memoises a per-item conversion. A build formats each source many times over
- * (its page in two languages, the bibliography, the whole-library file and
- * every subset file it belongs to), and citeproc dominates the build's time:
- * each record is converted once, keyed by its content.
+ * Memoises a per-item conversion, keyed by the record's content. A build
+ * formats each source many times over (its page in two languages, the
+ * bibliography, the whole-library file and every subset file it belongs to),
+ * and citeproc dominates the build's time: each record is converted once, and
+ * the build fills the tables ahead in a worker (`memo.ts`).
  */
-function perItem(convert: (item: CslItem) => string): (item: CslItem) => string {
-  const cache = new Map<string, string>();
-  return (item) => {
-    const key = JSON.stringify(item);
-    let out = cache.get(key);
-    if (out === undefined) {
-      out = convert(item);
-      cache.set(key, out);
-    }
-    return out;
-  };
-}
+const perItem = (name: string, convert: (item: CslItem) => string) =>
+  memoized<CslItem>(name, (item) => JSON.stringify(item), convert);
 
 const references = {
-  apa: perItem((item) => formatBibliography([item], 'apa')),
-  harvard1: perItem((item) => formatBibliography([item], 'harvard1')),
+  apa: perItem('reference:apa', (item) => formatBibliography([item], 'apa')),
+  harvard1: perItem('reference:harvard1', (item) => formatBibliography([item], 'harvard1')),
 } satisfies Record<StyleId, (item: CslItem) => string>;
 
 /** What the atlas asks of a citeproc engine. */
@@ -179,7 +177,9 @@ export function formatReference(items: CslItem | CslItem[], style: StyleId): str
   return Array.isArray(items) ? formatBibliography(items, style) : references[style](items);
 }
 
-const bibtexOf = perItem((item) => new Cite(item).format('bibtex', { format: 'text' }).trim());
+const bibtexOf = perItem('bibtex', (item) =>
+  new Cite(item).format('bibtex', { format: 'text' }).trim(),
+);
 
 /** BibTeX for the items: one entry each, as citation-js writes them. */
 export function toBibtex(items: CslItem[]): string {
@@ -191,7 +191,7 @@ export function toBibtex(items: CslItem[]): string {
  * middle of words, and its own parser rejoins them with a space; the atlas
  * writes each tag on one line so titles survive a round trip intact.
  */
-const risOf = perItem((item) => {
+const risOf = perItem('ris', (item) => {
   const wrapped = new Cite(item).format('ris', { format: 'text' });
   return wrapped.replace(/\r?\n(?![A-Z][A-Z0-9] {2}- |$)/g, '').trim();
 });

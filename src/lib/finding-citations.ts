@@ -8,6 +8,7 @@
 import type { Locator } from '../schemas/common';
 import { addStyle, citeproc, type CslItem, type StyleId } from './citations';
 import { formatLocator } from './i18n';
+import { memoized } from './memo';
 
 /** What a citation item says about where in the item the claim is (CSL cite-item fields). */
 export interface CiteLocator {
@@ -52,20 +53,20 @@ addStyle(
 /**
  * Formats one citation cluster. citation-js keeps one citeproc engine per
  * style: it is handed the item and asked for the cluster, which is much cheaper
- * than a new `Cite` per citation; results are memoised, since each finding is
- * cited on its page in two languages and in the data files.
+ * than a new `Cite` per citation; results are memoised (and filled ahead by
+ * the build, `memo.ts`), since each finding is cited on its page in two
+ * languages and in the data files.
  */
-const memo = new Map<string, string>();
-function cluster(item: CslItem, loc: CiteLocator, style: string): string {
-  const key = `${style}|${JSON.stringify(item)}|${JSON.stringify(loc)}`;
-  let out = memo.get(key);
-  if (out === undefined) {
-    const engine = citeproc([item], style);
-    out = engine.makeCitationCluster([{ id: item.id, ...loc }]).trim();
-    memo.set(key, out);
-  }
-  return out;
-}
+const clusterOf = memoized<{ item: CslItem; loc: CiteLocator; style: string }>(
+  'cluster',
+  ({ item, loc, style }) => `${style}|${JSON.stringify(item)}|${JSON.stringify(loc)}`,
+  ({ item, loc, style }) =>
+    citeproc([item], style)
+      .makeCitationCluster([{ id: item.id, ...loc }])
+      .trim(),
+);
+const cluster = (item: CslItem, loc: CiteLocator, style: string): string =>
+  clusterOf({ item, loc, style });
 
 /** A locator no real one is: where a source's citation takes the locator, for `citeFinding`. */
 const SLOT = 'ATLASLOCATORSLOT';

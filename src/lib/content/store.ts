@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../i18n';
 import type { CslItem } from '../citations';
-import { toCsl } from '../citations';
+import { cslOfEntry } from '../citations';
 import { firstParagraph } from '../format';
 import type { FacetedSource } from './facets';
 import { citedBy } from './relations';
@@ -92,8 +92,7 @@ export function getAtlas(): Promise<Atlas> {
 
 /** The CSL-JSON record of a source (English title, as cited in the literature). */
 export function cslOf(source: Source): CslItem {
-  const d = source.data;
-  return toCsl({ id: source.id, title: d.title.en, type: d.type, bibliographic: d.bibliographic });
+  return cslOfEntry(source.id, source.data);
 }
 
 /** A source as an `EntryLinks` item: its title (or short title), linked, and its year. */

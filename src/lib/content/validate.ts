@@ -80,7 +80,11 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Reads the entries of one collection folder. Problems go to `problems`. */
-function loadCollection(root: string, collection: CollectionName, problems: string[]): Entry[] {
+export function loadCollection(
+  root: string,
+  collection: CollectionName,
+  problems: string[],
+): Entry[] {
   const dir = join(root, collection);
   let names: string[];
   try {
