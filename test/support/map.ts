@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
-import { withoutGeometry } from '../../src/lib/geo/build';
+import { withoutGeometry } from '../../src/lib/geo/props.ts';
 import type { ThematicCollection, ThematicLayer } from '../../src/lib/geo/types';
 
 /** The box the static map and MapLibre's canvas share. */

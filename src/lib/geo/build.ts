@@ -18,6 +18,7 @@ import { buildRegions } from './layers/regions';
 import { buildSites } from './layers/sites';
 import { buildStudyAreas } from './layers/studies';
 import { memoised } from './memo';
+import { withoutGeometry } from './props';
 import type { Area } from './geometry';
 import {
   LAYER_NAMES,
@@ -97,21 +98,6 @@ function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo {
     catalogue,
     country: (iso3) => ctx.finishedCountry(iso3),
     content,
-  };
-}
-
-/**
- * A layer with each feature's geometry left out (GeoJSON allows a null
- * geometry) and its bounding box kept: a study-area layer is megabytes of
- * country outlines, and its list needs only ids, boxes and properties.
- */
-export function withoutGeometry(collection: ThematicCollection): {
-  type: 'FeatureCollection';
-  features: (Omit<ThematicFeature, 'geometry'> & { geometry: null })[];
-} {
-  return {
-    type: 'FeatureCollection',
-    features: collection.features.map((f) => ({ ...f, geometry: null })),
   };
 }
 
