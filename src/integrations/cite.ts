@@ -3,10 +3,9 @@
  *
  * When a build starts, it bundles `cite-worker.ts` and starts it in a worker
  * thread, which formats every source's citations on the machine's other core
- * while Astro loads content and bundles the site, posting them as it goes;
- * the pages take what it has posted whenever a citation is missing
- * (`src/lib/memo.ts`), never waiting for it, and format in place what it has
- * not reached.
+ * while Astro loads content and bundles the site; the pages take its memo
+ * tables at their first citation (`src/lib/memo.ts`), and compute in place
+ * whatever it did not fill.
  *
  * When the site is built, it writes the citation files under `cite/`
  * (BibTeX, RIS and CSL-JSON for each source, the library, each subset and
@@ -25,6 +24,9 @@ import { build } from 'esbuild';
 import { CITE_LIST, writeCiteFiles, type CiteFile } from '../lib/cite-files';
 import type { SiteAddress } from '../lib/citations-ahead';
 import { AHEAD, type MemoHandover, type MemoTables } from '../lib/memo';
+
+/** How long the first page waits for the worker before formatting in place. */
+const WAIT_MS = 10 * 60_000;
 
 /** Bundles the worker into the project's cache folder, named by its content. */
 async function bundleWorker(root: string): Promise<string> {
@@ -50,7 +52,7 @@ async function bundleWorker(root: string): Promise<string> {
   return file;
 }
 
-/** Starts the worker and leaves the handover the memo tables take from. */
+/** Starts the worker and leaves the handover the memo tables take. */
 async function startAhead(
   root: string,
   contentDir: string,
@@ -58,36 +60,43 @@ async function startAhead(
   logger: AstroIntegrationLogger,
 ): Promise<{ handover: MemoHandover; stop: () => Promise<number> }> {
   const script = await bundleWorker(root);
+  const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
+  const started = performance.now();
   const worker = new Worker(script, {
-    workerData: { root: join(root, contentDir), address, port: port2 },
+    workerData: { root: join(root, contentDir), address, flag, port: port2 },
     transferList: [port2],
   });
   // A build that fails before the pages leaves no worker holding the process open.
   worker.unref();
-  let received = 0;
+  let taken = false;
+  let tables: MemoTables | undefined;
   const handover: MemoHandover = {
     misses: 0,
-    drain() {
-      const out: MemoTables[] = [];
-      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-        const message = m.message as { tables?: MemoTables; error?: string };
-        if (message.error) logger.warn(`the citations worker failed: ${message.error}`);
-        if (message.tables) {
-          out.push(message.tables);
-          for (const entries of Object.values(message.tables)) received += entries.length;
-        }
+    take() {
+      if (taken) return tables;
+      taken = true;
+      const waitStart = performance.now();
+      // The worker raises the flag after posting, even when it fails.
+      if (Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') {
+        logger.warn(`the citations worker took over ${WAIT_MS / 60_000} min: formatting in place`);
+        return undefined;
       }
-      return out;
+      const message = receiveMessageOnPort(port1)?.message as
+        { tables?: MemoTables; error?: string } | undefined;
+      if (message?.error) logger.warn(`the citations worker failed: ${message.error}`);
+      tables = message?.tables;
+      const count = Object.values(tables ?? {}).reduce((n, entries) => n + entries.length, 0);
+      logger.info(
+        `${count} citations formatted ahead in a worker in ${Math.round(performance.now() - started)} ms (the pages waited ${Math.round(performance.now() - waitStart)} ms)`,
+      );
+      return tables;
     },
   };
   (globalThis as { [AHEAD]?: MemoHandover })[AHEAD] = handover;
   return {
     handover,
     stop: () => {
-      logger.info(
-        `citations: ${received} formatted ahead by the worker, ${handover.misses} in place by the pages`,
-      );
       port1.close();
       delete (globalThis as { [AHEAD]?: MemoHandover })[AHEAD];
       return worker.terminate();
@@ -128,6 +137,7 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
         // Its failure fails the build where it is awaited, not as an unhandled rejection.
         written.catch(() => undefined);
         if (ahead) {
+          logger.info(`${ahead.handover.misses} citations formatted in place (not ahead)`);
           await ahead.stop();
           ahead = undefined;
         }

@@ -14,7 +14,7 @@ import { loadCollection } from './content/validate';
 import { citeFinding, citeSource, findingCsl, locatorText } from './finding-citations';
 import { locatorDocument } from './finding-locator';
 import { pageUrl } from './i18n';
-import { newEntries, type MemoTables } from './memo';
+import { exportTables, type MemoTables } from './memo';
 
 /** What a source entry's data holds that its citations need. */
 interface CitedData {
@@ -31,28 +31,18 @@ export interface SiteAddress {
   base: string;
 }
 
-/** Sources formatted between two posts. */
-const SOURCES_PER_POST = 50;
-
 /**
- * Fills the memo tables for every valid source under `root` (invalid ones
- * fail the build elsewhere), with finding records' permalinks under
- * `address`, as `src/lib/content/cite-files.ts` makes them; from the last
- * source to the first (the pages are built from the first), handing what it
- * has made to `post` every few sources and at the end.
+ * The memo tables for every valid source under `root` (invalid ones fail the
+ * build elsewhere), with finding records' permalinks under `address`, as
+ * `src/lib/content/cite-files.ts` makes them.
  */
-export function formatAhead(
-  root: string,
-  address: SiteAddress,
-  post: (tables: MemoTables) => void,
-): void {
+export function formatAhead(root: string, address: SiteAddress): MemoTables {
   const styles = Object.keys(STYLES) as StyleId[];
   const sources = new Map(
     loadCollection(root, 'sources', []).map((e) => [e.id, e.data as unknown as CitedData]),
   );
   const permalink = (path: string) => new URL(pageUrl(path, 'en', address.base), address.site).href;
-  let done = 0;
-  for (const [id, d] of [...sources].reverse()) {
+  for (const [id, d] of sources) {
     const item = cslOfEntry(id, d);
     for (const style of styles) {
       formatReference(item, style);
@@ -72,7 +62,6 @@ export function formatAhead(
       toBibtex([record]);
       toRis([record]);
     }
-    if (++done % SOURCES_PER_POST === 0) post(newEntries());
   }
-  post(newEntries());
+  return exportTables();
 }
