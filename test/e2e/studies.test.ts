@@ -309,7 +309,9 @@ describe('the study-areas layer of the map', () => {
     await page.evaluate(
       () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
     );
-    expect(await item.innerText()).toContain('Study area · Country only · 8 coded findings');
+    expect(await item.locator('.map-list__line').innerText()).toContain(
+      'Study area · Country only · 8 coded findings',
+    );
     // The item is one line linking to the study's page, which says what the panel says.
     expect(await item.locator('.map-list__name').getAttribute('href')).toBe(`/sources/${source}/`);
     expect(await item.locator('details').count()).toBe(0);
