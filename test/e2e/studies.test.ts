@@ -305,13 +305,11 @@ describe('the study-areas layer of the map', () => {
     );
     const item = page.locator('[data-feature-id="study:e2e-many"]');
     // The list is laid out only near the screen (content-visibility): scroll to it, as a reader would.
+    // It is rendered a frame or more after it comes near the screen: read it once shown.
     await item.scrollIntoViewIfNeeded();
-    await page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-    );
-    expect(await item.locator('.map-list__line').innerText()).toContain(
-      'Study area · Country only · 8 coded findings',
-    );
+    await expect
+      .poll(() => item.locator('.map-list__line').innerText(), { timeout: 5000 })
+      .toContain('Study area · Country only · 8 coded findings');
     // The item is one line linking to the study's page, which says what the panel says.
     expect(await item.locator('.map-list__name').getAttribute('href')).toBe(`/sources/${source}/`);
     expect(await item.locator('details').count()).toBe(0);
