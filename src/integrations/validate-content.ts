@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { missingTranslations } from '../i18n';
-import { validateContent } from '../lib/content/validate';
+import { validatedContent } from '../lib/content/validate';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -22,7 +22,7 @@ export function validateContentIntegration(root = 'content'): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const { problems } = validateContent(root);
+        const { problems } = validatedContent(root);
         const untranslated = missingTranslations().map(
           (key) => `src/i18n: missing or empty UI string ${key}`,
         );

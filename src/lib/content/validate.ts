@@ -18,6 +18,7 @@ import { makeSourceSchema } from '../../schemas/sources';
 import { unlocatedFigures } from './figures';
 import { hedgeGuard } from './hedges';
 import { parityProblems } from './parity';
+import { memoOnFolders } from '../folder-memo';
 import { unlocatedQuantityWords } from './quantity-words';
 import { isUnder, placeholderPaths } from './placeholders';
 import { ENTRY_ID } from '../ids';
@@ -320,3 +321,11 @@ export function validateContent(root = 'content'): { problems: string[]; entries
   checkDois(entries, problems);
   return { problems, entries };
 }
+
+/**
+ * `validateContent`, once per build: the content integration validates before
+ * anything is built, and the map layers (`geo/content.ts`) read the same
+ * entries instead of parsing every file again.
+ */
+export const validatedContent = (root = 'content'): { problems: string[]; entries: Entry[] } =>
+  memoOnFolders('dldd-atlas.content', [root], () => validateContent(root));

@@ -6,7 +6,7 @@
  * Each layer has its module in `layers/` (basemap, regions, initiatives and
  * the corridor, study areas, sites), sharing a `LayerContext`; the
  * catalogue is `catalogue.ts`, and `getAtlasGeo` memoises the build
- * (`memo.ts`) so endpoints, the data page and the locator maps share one.
+ * (`../folder-memo.ts`) so endpoints, the data page and the locator maps share one.
  */
 import { readMapContent, type MapContent } from './content';
 import { readDefinitions, type Definitions } from './definitions';
@@ -17,7 +17,7 @@ import { buildCorridor, buildInitiatives } from './layers/initiatives';
 import { buildRegions } from './layers/regions';
 import { buildSites } from './layers/sites';
 import { buildStudyAreas } from './layers/studies';
-import { memoised } from './memo';
+import { memoOnFolders } from '../folder-memo';
 import { withoutGeometry } from './props';
 import type { Area } from './geometry';
 import {
@@ -135,7 +135,7 @@ function crossCheck(ctx: LayerContext, layers: Record<ThematicLayer, ThematicCol
 export function getAtlasGeo(options: BuildOptions = {}): BuiltAtlasGeo {
   const contentDir = options.contentDir ?? process.env['ATLAS_CONTENT_DIR'] ?? 'content';
   const geoDir = options.geoDir ?? process.env['ATLAS_GEO_DIR'] ?? 'geo';
-  return memoised('dldd-atlas.geo-layers', [contentDir, geoDir], () =>
+  return memoOnFolders('dldd-atlas.geo-layers', [contentDir, geoDir], () =>
     buildAtlasGeo({ contentDir, geoDir }),
   );
 }

@@ -4,7 +4,7 @@
  * `content/initiatives`. Sources give their themes and types to features.
  */
 import { dataCountries, type ResearchLike } from '../content/research';
-import { validateContent, type Entry } from '../content/validate';
+import { validatedContent, type Entry } from '../content/validate';
 
 export interface Localized {
   en: string;
@@ -118,7 +118,7 @@ function mapContentOf(entries: readonly Entry[]): MapContent {
 
 /** Reads and validates `root` (default `content/`); throws if the content is invalid. */
 export function readMapContent(root = 'content'): MapContent {
-  const { problems, entries } = validateContent(root);
+  const { problems, entries } = validatedContent(root);
   if (problems.length > 0) {
     throw new Error(
       `Invalid content: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`,

@@ -1,9 +1,10 @@
 /**
- * A process-wide memo for the geo build. The build integration builds the
- * layers before Astro renders anything (so bad data fails fast, listing
- * every problem); the pages and endpoints, bundled separately by Vite but
- * run in the same process, then reuse that result instead of building it
- * again. The folders are fingerprinted at most once a second: often enough
+ * A process-wide memo of what is made from folders: the validated content
+ * (`content/validate.ts`) and the map layers (`geo/build.ts`). The build's
+ * integrations make them before Astro renders anything (so bad data fails
+ * fast, listing every problem); the other integrations, and the pages and
+ * endpoints, bundled separately by Vite but run in the same process, then
+ * reuse that result instead of making it again. The folders are fingerprinted at most once a second: often enough
  * for `astro dev` to see an edit on the next reload, rarely enough that a
  * build rendering thousands of pages does not walk them for each one.
  */
@@ -38,7 +39,7 @@ type Memo<T> = { dirs: string; key: string; checkedAt: number; value: T };
  * The value `build` makes from the folders `dirs`, kept on `globalThis`
  * under `name` and made again only when a file in them changes.
  */
-export function memoised<T>(name: string, dirs: readonly string[], build: () => T): T {
+export function memoOnFolders<T>(name: string, dirs: readonly string[], build: () => T): T {
   const slot = Symbol.for(name);
   const holder = globalThis as { [slot]?: Memo<T> };
   const joined = dirs.join('|');
