@@ -96,6 +96,35 @@ describe('drawLocator', () => {
   });
 });
 
+describe('locator views', () => {
+  const land = square(-60, -50, 60, 60);
+  const west = square(-30, 0, -20, 10);
+  const east = square(20, 0, 30, 10);
+  const draw = (subject: Polygon, box: [number, number, number, number]) =>
+    drawLocator(land, [{ role: 'highlight', geometry: subject }], [], [box]);
+
+  it('draws the same land in each box as it would alone, whatever was drawn before', () => {
+    const first = draw(west, [-30, 0, -20, 10]);
+    const other = draw(east, [20, 0, 30, 10]);
+    const again = draw(west, [-30, 0, -20, 10]);
+    // Each page's map is its own: the land projected for another box is not reused.
+    expect(other.land).not.toBe(first.land);
+    expect(again).toEqual(first);
+    // The same shape in a box of its own and in a shared one is drawn for each box.
+    const both = drawLocator(
+      land,
+      [{ role: 'highlight', geometry: west }],
+      [],
+      [
+        [-30, 0, -20, 10],
+        [20, 0, 30, 10],
+      ],
+    );
+    expect(both.shapes[0]?.d).not.toBe(first.shapes[0]?.d);
+    expect(draw(west, [-30, 0, -20, 10])).toEqual(first);
+  });
+});
+
 /** The absolute points of a path written as "M x,y l dx,dy,dx,dy… Z" (see CompactPath). */
 function absolutePoints(d: string): [number, number][] {
   const points: [number, number][] = [];

@@ -215,6 +215,44 @@ function atScale(geometry: Area, degPerUnit: number): Area | undefined {
   return byStep.get(step);
 }
 
+/** A view of the map: its projection, and each geometry's path in it, drawn once. */
+interface View {
+  projection: GeoProjection;
+  draw: (geometry: Area) => string;
+}
+
+/**
+ * Views by their box. Pages whose subjects span the same box (a region's
+ * sources, the studies of one country) share one: the land, the largest
+ * geometry on every map, is projected once per box, not once per page.
+ */
+const views = new Map<string, View>();
+
+function viewOf(box: BBox): View {
+  const key = box.join(',');
+  let view = views.get(key);
+  if (!view) {
+    const projection = projectionFor(box);
+    const degPerUnit = (box[2] - box[0]) / LOCATOR_SIZE.width;
+    const context = new CompactPath();
+    const path = geoPath(projection, context);
+    const paths = new WeakMap<Area, string>();
+    const draw = (geometry: Area): string => {
+      let d = paths.get(geometry);
+      if (d === undefined) {
+        const simple = atScale(geometry, degPerUnit);
+        if (simple) path(forD3(simple));
+        d = simple ? context.result() : '';
+        paths.set(geometry, d);
+      }
+      return d;
+    };
+    view = { projection, draw };
+    views.set(key, view);
+  }
+  return view;
+}
+
 /** Draws a locator map: land, then the shapes, then the points. */
 export function drawLocator(
   land: Area,
@@ -223,17 +261,7 @@ export function drawLocator(
   boxes: readonly BBox[],
 ): LocatorDrawing {
   const { width, height } = LOCATOR_SIZE;
-  const box = padBox(unionBox(boxes));
-  const projection = projectionFor(box);
-  const degPerUnit = (box[2] - box[0]) / width;
-  const context = new CompactPath();
-  const path = geoPath(projection, context);
-  const draw = (geometry: Area): string => {
-    const simple = atScale(geometry, degPerUnit);
-    if (!simple) return '';
-    path(forD3(simple));
-    return context.result();
-  };
+  const { projection, draw } = viewOf(padBox(unionBox(boxes)));
   return {
     viewBox: `0 0 ${width} ${height}`,
     width,
