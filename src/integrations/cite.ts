@@ -7,21 +7,23 @@
  * tables at their first citation (`src/lib/memo.ts`), and compute in place
  * whatever it did not fill.
  *
- * When the site is built, it writes the citation files under `cite/`
- * (BibTeX, RIS and CSL-JSON for each source, the library, each subset and
- * each finding) from the list the build rendered, then removes the list. They
- * are most of the site's files: they are written while Pagefind indexes the
- * pages (which it does without them), and the service worker's integration,
- * which lists every file of the site, waits for `filesWritten()`.
+ * The worker also writes the citation files under `cite/` (BibTeX, RIS and
+ * CSL-JSON for each source, the library, each subset and each finding): they
+ * are most of the site's files. The build renders their list early
+ * (`src/pages/cite/files.json.ts`, handed over through `CITE_WRITER`), and the
+ * worker writes them from its tables while the main thread renders the pages.
+ * When the site is built, this removes the list; the service worker's
+ * integration, which lists every file of the site, waits for
+ * `filesWritten()`, which fails the build if the worker could not write them.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build } from 'esbuild';
-import { CITE_LIST, writeCiteFiles, type CiteFile } from '../lib/cite-files';
+import { CITE_LIST, CITE_WRITER, type CiteWriter } from '../lib/cite-files';
 import type { SiteAddress } from '../lib/citations-ahead';
 import { AHEAD, type MemoHandover, type MemoTables } from '../lib/memo';
 
@@ -52,20 +54,27 @@ async function bundleWorker(root: string): Promise<string> {
   return file;
 }
 
-/** Starts the worker and leaves the handover the memo tables take. */
+/** What the worker answers once it has written the citation files. */
+type Written = { count: number; ms: number; error?: undefined } | { error: string };
+
+/**
+ * Starts the worker, and leaves on `globalThis` the handover the memo tables
+ * take and the writer the list of citation files is handed to.
+ */
 async function startAhead(
   root: string,
   contentDir: string,
   address: SiteAddress,
   logger: AstroIntegrationLogger,
-): Promise<{ handover: MemoHandover; stop: () => Promise<number> }> {
+) {
   const script = await bundleWorker(root);
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
+  const files = new MessageChannel();
   const started = performance.now();
   const worker = new Worker(script, {
-    workerData: { root: join(root, contentDir), address, flag, port: port2 },
-    transferList: [port2],
+    workerData: { root: join(root, contentDir), address, flag, port: port2, files: files.port2 },
+    transferList: [port2, files.port2],
   });
   // A build that fails before the pages leaves no worker holding the process open.
   worker.unref();
@@ -93,12 +102,33 @@ async function startAhead(
       return tables;
     },
   };
-  (globalThis as { [AHEAD]?: MemoHandover })[AHEAD] = handover;
+  /** Where the site is written, once Astro's config is final. */
+  let out: string | undefined;
+  let written: Promise<Written> | undefined;
+  const writer: CiteWriter = {
+    write(list) {
+      if (written) throw new Error('atlas:cite: the list of citation files was rendered twice');
+      if (!out) throw new Error('atlas:cite: the list of citation files came before the config');
+      written = new Promise((resolve) => files.port1.once('message', resolve));
+      files.port1.postMessage({ out, list });
+    },
+  };
+  const global = globalThis as { [AHEAD]?: MemoHandover; [CITE_WRITER]?: CiteWriter };
+  global[AHEAD] = handover;
+  global[CITE_WRITER] = writer;
   return {
     handover,
+    /** Tells the worker where the site is written. */
+    writeTo: (dir: string) => {
+      out = dir;
+    },
+    /** The worker's answer, or undefined if the list was never handed over. */
+    written: () => written,
     stop: () => {
       port1.close();
-      delete (globalThis as { [AHEAD]?: MemoHandover })[AHEAD];
+      files.port1.close();
+      delete global[AHEAD];
+      delete global[CITE_WRITER];
       return worker.terminate();
     },
   };
@@ -123,24 +153,35 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
           logger,
         );
       },
+      'astro:config:done': ({ config }) => {
+        ahead?.writeTo(fileURLToPath(config.outDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const list = join(out, CITE_LIST);
-        const files = JSON.parse(readFileSync(list, 'utf8')) as CiteFile[];
-        rmSync(list);
-        const start = performance.now();
-        written = writeCiteFiles(out, files).then((count) =>
-          logger.info(
-            `${count} citation files (${files.length} records or sets, 3 formats) in ${Math.round(performance.now() - start)} ms`,
-          ),
-        );
+        if (!ahead) return;
+        const worker = ahead;
+        ahead = undefined;
+        rmSync(join(fileURLToPath(dir), CITE_LIST));
+        logger.info(`${worker.handover.misses} citations formatted in place (not ahead)`);
+        const answer = worker.written();
+        if (!answer) {
+          await worker.stop();
+          throw new Error(`atlas:cite: the build rendered no ${CITE_LIST} for the worker to write`);
+        }
+        const waiting = performance.now();
+        written = answer
+          .then((result) => {
+            if (result.error !== undefined) {
+              throw new Error(
+                `atlas:cite: the worker could not write the citation files: ${result.error}`,
+              );
+            }
+            logger.info(
+              `${result.count} citation files written by the worker in ${result.ms} ms, beside the pages (the build waited ${Math.round(performance.now() - waiting)} ms for the last)`,
+            );
+          })
+          .finally(() => worker.stop());
         // Its failure fails the build where it is awaited, not as an unhandled rejection.
         written.catch(() => undefined);
-        if (ahead) {
-          logger.info(`${ahead.handover.misses} citations formatted in place (not ahead)`);
-          await ahead.stop();
-          ahead = undefined;
-        }
       },
     },
   };

@@ -1,10 +1,11 @@
 /**
  * Writing the citation files under `cite/` from the list the build renders
- * (`content/cite-files.ts` says which files there are). Runs in Node at the
- * end of the build, in `src/integrations/cite.ts`.
+ * (`content/cite-files.ts` says which files there are). The list's route
+ * hands it over (`handOverCiteFiles`) to the citations worker that
+ * `src/integrations/cite.ts` starts, which writes the files on the other core
+ * while the pages render.
  */
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CITATION_FORMAT_IDS, WRITERS, type CslItem } from './citations';
 
@@ -17,29 +18,42 @@ export interface CiteFile {
 /** The list of the citation files, as the build renders it, relative to the output folder. */
 export const CITE_LIST = 'cite/files.json';
 
-/** Files written at once: they are thousands of small files, and a disk answers several at a time. */
-const WRITING_AT_ONCE = 16;
+/** What a build leaves on `globalThis` under `CITE_WRITER`: who writes the files. */
+export interface CiteWriter {
+  /** Takes the list (as JSON) and writes its files. */
+  write(list: string): void;
+}
+
+/** The `globalThis` key of the build's writer. */
+export const CITE_WRITER = Symbol.for('atlas:cite-writer');
 
 /**
- * Writes each file in each format under `<out>/cite/`; resolves to how many
- * files it wrote. The texts are made in turn and written a few at a time.
+ * Hands the rendered list to the build's writer; a no-op outside a build
+ * (`astro dev` serves the list and writes nothing).
  */
-export async function writeCiteFiles(out: string, files: readonly CiteFile[]): Promise<number> {
+export function handOverCiteFiles(list: string): void {
+  (globalThis as { [CITE_WRITER]?: CiteWriter })[CITE_WRITER]?.write(list);
+}
+
+/**
+ * Writes each file in each format under `<out>/cite/`; returns how many files
+ * it wrote. Synchronously, one after another: it runs in the citations
+ * worker, which has nothing else to do, and thousands of small files cost
+ * less CPU written in turn than through a promise and the thread pool each.
+ */
+export function writeCiteFiles(out: string, files: readonly CiteFile[]): number {
   const made = new Set<string>();
-  const jobs = files.flatMap(({ stem, records }) => {
+  let count = 0;
+  for (const { stem, records } of files) {
     const dir = dirname(join(out, 'cite', stem));
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    return CITATION_FORMAT_IDS.map((ext) => ({ stem, ext, records }));
-  });
-  let next = 0;
-  const writer = async () => {
-    for (let job = jobs[next++]; job; job = jobs[next++]) {
-      await writeFile(join(out, 'cite', `${job.stem}.${job.ext}`), WRITERS[job.ext](job.records));
+    for (const ext of CITATION_FORMAT_IDS) {
+      writeFileSync(join(out, 'cite', `${stem}.${ext}`), WRITERS[ext](records));
+      count += 1;
     }
-  };
-  await Promise.all(Array.from({ length: WRITING_AT_ONCE }, writer));
-  return jobs.length;
+  }
+  return count;
 }

@@ -8,8 +8,9 @@
  *
  * They are thousands of files (three per finding), too many to be routes:
  * Astro's cost per route was most of the build. The build renders one list of
- * their records (`src/pages/cite/files.json.ts`), and `src/integrations/cite.ts`
- * writes the files from it when the site is built, then removes the list.
+ * their records (`src/pages/cite/files.json.ts`), which the citations worker
+ * (`src/integrations/cite.ts`) writes out while the other pages render; the
+ * list itself is removed when the site is built.
  */
 import { absoluteUrl } from './data';
 import { subsets } from './facets';
