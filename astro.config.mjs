@@ -18,6 +18,8 @@ const contentDir = process.env.ATLAS_CONTENT_DIR ?? 'content';
 const geoDir = process.env.ATLAS_GEO_DIR ?? 'geo';
 /** The citations: formatted ahead in a worker, their files written behind Pagefind. */
 const cite = citeIntegration(contentDir);
+/** Pagefind's index, and the pages it stamps with the index's tag. */
+const search = pagefindIntegration();
 
 export default defineConfig({
   site,
@@ -43,10 +45,11 @@ export default defineConfig({
       filter: (page) => !new URL(page).pathname.endsWith('/offline/'),
     }),
     headersIntegration(),
-    pagefindIntegration(),
-    // After Pagefind: the service worker precaches its index; it lists the
-    // citation files too, once written.
-    offlineIntegration([cite.filesWritten]),
+    search,
+    // After Pagefind: the service worker precaches its index; the save
+    // manifest lists the citation files too, once written, and takes their
+    // hashes, and the stamped pages', as known.
+    offlineIntegration([cite.filesWritten, search.pagesStamped]),
   ],
   vite: {
     // Scripts and assets are files, never inlined, so the CSP needs no hash.

@@ -31,6 +31,7 @@ export const BUILD_ONLY = [
   'gzip',
   'map/data',
   'offline/build',
+  'offline/hash',
   'pages-fs',
   'search/bundle',
 ];

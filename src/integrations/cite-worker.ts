@@ -1,22 +1,33 @@
 /**
- * The worker thread `cite.ts` starts when a build starts. First it formats
- * every source's citations (`src/lib/citations-ahead.ts`) on another core,
- * posts the memo tables on its port, then raises the flag the build may be
- * waiting on. Then it waits for the list of citation files the build renders
- * (`src/pages/cite/files.json.ts`), writes them from its own tables while the
- * pages render, and answers with how many it wrote, or why it could not.
- * Bundled by `cite.ts` with esbuild, since Node cannot run the atlas's
- * TypeScript imports as they are written.
+ * The worker thread `cite.ts` starts when a build starts.
+ *
+ * First it formats every source's citations (`src/lib/citations-ahead.ts`)
+ * on another core: it posts the sources' ids, opens them as a list shared
+ * with the main thread (`src/lib/two-ended.ts`) and takes them from the
+ * front, while the main thread, if the pages reach their first citation
+ * before the worker is done, takes them from the back. When none is left it
+ * posts its memo tables, then raises the flag the build may be waiting on.
+ *
+ * Then it waits for the list of citation files the build renders
+ * (`src/pages/cite/files.json.ts`) and for the tables the main thread made,
+ * writes the files while the pages render, and answers with the files it
+ * wrote (each with its size and hash, for the save manifest), or why it
+ * could not. Bundled by `cite.ts` with esbuild, since Node cannot run the
+ * atlas's TypeScript imports as they are written.
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { formatAhead, type SiteAddress } from '../lib/citations-ahead';
+import { citedSources, formatShare, type SiteAddress } from '../lib/citations-ahead';
 import { writeCiteFiles, type CiteFile } from '../lib/cite-files';
+import { loadCollection } from '../lib/content/validate';
+import { exportTables, importTables, type MemoTables } from '../lib/memo';
+import { openTasks } from '../lib/two-ended';
 
-const { root, address, flag, port, files } = workerData as {
+const { root, address, flag, cells, port, files } = workerData as {
   root: string;
   address: SiteAddress;
   flag: Int32Array;
+  cells: Int32Array;
   port: MessagePort;
   files: MessagePort;
 };
@@ -25,7 +36,12 @@ const message = (error: unknown) =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 try {
-  port.postMessage({ tables: formatAhead(root, address) });
+  const sources = citedSources(loadCollection(root, 'sources', []));
+  const ids = [...sources.keys()];
+  openTasks(cells, ids.length);
+  port.postMessage({ ids });
+  const formatted = formatShare(sources, ids, cells, 'front', address);
+  port.postMessage({ tables: exportTables(), formatted });
 } catch (error) {
   port.postMessage({ error: message(error) });
 } finally {
@@ -39,12 +55,26 @@ interface WriteRequest {
   list: string;
 }
 
-files.once('message', ({ out, list }: WriteRequest) => {
+/** The two messages the files wait for, in either order. */
+let request: WriteRequest | undefined;
+let helped: MemoTables | undefined;
+
+function writeWhenReady(): void {
+  if (!request || !helped) return;
+  files.removeAllListeners('message');
   const started = performance.now();
   try {
-    const count = writeCiteFiles(out, JSON.parse(list) as CiteFile[]);
-    files.postMessage({ count, ms: Math.round(performance.now() - started) });
+    // The main thread's sources' BibTeX and RIS, so that none is formatted twice.
+    importTables(helped);
+    const written = writeCiteFiles(request.out, JSON.parse(request.list) as CiteFile[]);
+    files.postMessage({ written, ms: Math.round(performance.now() - started) });
   } catch (error) {
     files.postMessage({ error: message(error) });
   }
+}
+
+files.on('message', (m: WriteRequest | { tables: MemoTables }) => {
+  if ('tables' in m) helped = m.tables;
+  else request = m;
+  writeWhenReady();
 });

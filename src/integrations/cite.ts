@@ -14,7 +14,8 @@
  * worker writes them from its tables while the main thread renders the pages.
  * When the site is built, this removes the list; the service worker's
  * integration, which lists every file of the site, waits for
- * `filesWritten()`, which fails the build if the worker could not write them.
+ * `filesWritten()`: the files, with the sizes and hashes the worker took as it
+ * wrote them, or the build's failure if it could not write them.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +25,11 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build } from 'esbuild';
 import { CITE_LIST, CITE_WRITER, type CiteWriter } from '../lib/cite-files';
-import type { SiteAddress } from '../lib/citations-ahead';
-import { AHEAD, type MemoHandover, type MemoTables } from '../lib/memo';
+import { citedSources, formatShare, type SiteAddress } from '../lib/citations-ahead';
+import { validatedContent } from '../lib/content/validate';
+import { AHEAD, exportTables, type MemoHandover, type MemoTables } from '../lib/memo';
+import { twoEndedCells } from '../lib/two-ended';
+import type { KnownFile } from '../lib/offline/hash';
 
 /** How long the first page waits for the worker before formatting in place. */
 const WAIT_MS = 10 * 60_000;
@@ -54,8 +58,23 @@ async function bundleWorker(root: string): Promise<string> {
   return file;
 }
 
+/** What the worker posts on its port: its sources' ids, then its tables (and how many sources it formatted) or its error. */
+interface AheadMessage {
+  ids?: string[];
+  tables?: MemoTables;
+  formatted?: number;
+  error?: string;
+}
+
+/** Two threads' memo tables as one. */
+function merged(a: MemoTables, b: MemoTables): MemoTables {
+  const out: MemoTables = { ...a };
+  for (const [name, entries] of Object.entries(b)) out[name] = [...(out[name] ?? []), ...entries];
+  return out;
+}
+
 /** What the worker answers once it has written the citation files. */
-type Written = { count: number; ms: number; error?: undefined } | { error: string };
+type Written = { written: KnownFile[]; ms: number; error?: undefined } | { error: string };
 
 /**
  * Starts the worker, and leaves on `globalThis` the handover the memo tables
@@ -69,15 +88,47 @@ async function startAhead(
 ) {
   const script = await bundleWorker(root);
   const flag = new Int32Array(new SharedArrayBuffer(4));
+  const cells = twoEndedCells();
   const { port1, port2 } = new MessageChannel();
   const files = new MessageChannel();
   const started = performance.now();
   const worker = new Worker(script, {
-    workerData: { root: join(root, contentDir), address, flag, port: port2, files: files.port2 },
+    workerData: {
+      root: join(root, contentDir),
+      address,
+      flag,
+      cells,
+      port: port2,
+      files: files.port2,
+    },
     transferList: [port2, files.port2],
   });
   // A build that fails before the pages leaves no worker holding the process open.
   worker.unref();
+
+  /** The worker's messages, in turn: its sources' ids, then its tables or its error. */
+  const next = () => receiveMessageOnPort(port1)?.message as AheadMessage | undefined;
+
+  /**
+   * Formats sources from the back of the worker's list on this thread, until
+   * the two meet; returns how many and the tables made. Without the
+   * handover, so that this copy of the memo tables neither waits for the
+   * worker nor counts what it makes as made in place.
+   */
+  const help = (ids: readonly string[]) => {
+    const global = globalThis as { [AHEAD]?: MemoHandover };
+    const handover = global[AHEAD];
+    delete global[AHEAD];
+    try {
+      const sources = citedSources(
+        validatedContent(contentDir).entries.filter((e) => e.collection === 'sources'),
+      );
+      return { count: formatShare(sources, ids, cells, 'back', address), made: exportTables() };
+    } finally {
+      global[AHEAD] = handover;
+    }
+  };
+
   let taken = false;
   let tables: MemoTables | undefined;
   const handover: MemoHandover = {
@@ -86,18 +137,27 @@ async function startAhead(
       if (taken) return tables;
       taken = true;
       const waitStart = performance.now();
+      let helped = { count: 0, made: {} as MemoTables };
+      let message = next();
+      if (message?.ids) {
+        // Still formatting: take sources from the back rather than wait.
+        if (Atomics.load(flag, 0) === 0) helped = help(message.ids);
+        message = next();
+      }
       // The worker raises the flag after posting, even when it fails.
-      if (Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') {
+      if (!message && Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') {
         logger.warn(`the citations worker took over ${WAIT_MS / 60_000} min: formatting in place`);
         return undefined;
       }
-      const message = receiveMessageOnPort(port1)?.message as
-        { tables?: MemoTables; error?: string } | undefined;
+      message ??= next();
+      if (message?.ids) message = next();
       if (message?.error) logger.warn(`the citations worker failed: ${message.error}`);
-      tables = message?.tables;
-      const count = Object.values(tables ?? {}).reduce((n, entries) => n + entries.length, 0);
+      // The worker writes the citation files with both threads' tables.
+      files.port1.postMessage({ tables: helped.made });
+      tables = merged(message?.tables ?? {}, helped.made);
+      const count = Object.values(tables).reduce((n, entries) => n + entries.length, 0);
       logger.info(
-        `${count} citations formatted ahead in a worker in ${Math.round(performance.now() - started)} ms (the pages waited ${Math.round(performance.now() - waitStart)} ms)`,
+        `${count} citations formatted ahead in ${Math.round(performance.now() - started)} ms, ${message?.formatted ?? 0} sources' by the worker and ${helped.count} by the main thread (the pages waited ${Math.round(performance.now() - waitStart)} ms)`,
       );
       return tables;
     },
@@ -134,12 +194,17 @@ async function startAhead(
   };
 }
 
-/** The integration, and a promise of its files, which rejects if writing them failed. */
-export type CiteIntegration = AstroIntegration & { filesWritten: () => Promise<void> };
+/**
+ * The integration, and a promise of its files (with their sizes and hashes),
+ * which rejects if writing them failed.
+ */
+export type CiteIntegration = AstroIntegration & {
+  filesWritten: () => Promise<readonly KnownFile[]>;
+};
 
 export function citeIntegration(contentDir = 'content'): CiteIntegration {
   let ahead: Awaited<ReturnType<typeof startAhead>> | undefined;
-  let written: Promise<void> = Promise.resolve();
+  let written: Promise<readonly KnownFile[]> = Promise.resolve([]);
   return {
     name: 'atlas:cite',
     filesWritten: () => written,
@@ -162,6 +227,8 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
         ahead = undefined;
         rmSync(join(fileURLToPath(dir), CITE_LIST));
         logger.info(`${worker.handover.misses} citations formatted in place (not ahead)`);
+        // The worker writes the files once it has the main thread's tables too.
+        worker.handover.take();
         const answer = worker.written();
         if (!answer) {
           await worker.stop();
@@ -176,8 +243,9 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
               );
             }
             logger.info(
-              `${result.count} citation files written by the worker in ${result.ms} ms, beside the pages (the build waited ${Math.round(performance.now() - waiting)} ms for the last)`,
+              `${result.written.length} citation files written by the worker in ${result.ms} ms, beside the pages (the build waited ${Math.round(performance.now() - waiting)} ms for the last)`,
             );
+            return result.written;
           })
           .finally(() => worker.stop());
         // Its failure fails the build where it is awaited, not as an unhandled rejection.

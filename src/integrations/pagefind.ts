@@ -6,13 +6,16 @@
  * the JS API, see `src/lib/browser/search/`), and stamps every page with the
  * index's cache tag, so that the search page and the header's search box ask
  * for exactly the index they were built with (Pagefind's `metaCacheTag`).
+ * `pagesStamped()` gives the pages it rewrote, with their sizes and hashes, to
+ * the offline integration, which would otherwise read them all again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { contentHash, type KnownFile } from '../lib/offline/hash';
 import {
   INDEX_TAG_PLACEHOLDER,
   INDEXED_PAGES,
@@ -24,9 +27,17 @@ function fail(step: string, errors: readonly string[]): never {
   throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
 }
 
-export function pagefindIntegration(): AstroIntegration {
+/** The integration, and the pages it stamped (with their sizes and hashes) once it has. */
+export type PagefindIntegration = AstroIntegration & {
+  pagesStamped: () => Promise<readonly KnownFile[]>;
+};
+
+export function pagefindIntegration(): PagefindIntegration {
+  const stamped: KnownFile[] = [];
   return {
     name: 'atlas:pagefind',
+    // Its hook has run when the offline integration's runs: hooks run in turn.
+    pagesStamped: () => Promise.resolve(stamped),
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -46,17 +57,18 @@ export function pagefindIntegration(): AstroIntegration {
         await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(bundle, f), { force: true })));
 
         const tag = indexTag(await readFile(join(bundle, 'pagefind-entry.json')));
-        let stamped = 0;
         const files = await readdir(out, { recursive: true });
-        for (const file of files.filter((f) => f.endsWith('.html')).map((f) => join(out, f))) {
+        stamped.length = 0;
+        for (const file of files.filter((f) => f.endsWith('.html'))) {
           // Synchronously, page after page: thousands of pages, where a promise each costs more than the write.
-          const html = readFileSync(file, 'utf8');
+          const html = readFileSync(join(out, file), 'utf8');
           if (!html.includes(INDEX_TAG_PLACEHOLDER)) continue;
-          writeFileSync(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
-          stamped += 1;
+          const page = Buffer.from(html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
+          writeFileSync(join(out, file), page);
+          stamped.push([file.split(sep).join('/'), page.length, contentHash(page)]);
         }
-        if (stamped === 0) fail('stamping', ['no page carries the index tag placeholder']);
-        logger.info(`index tag ${tag} stamped on ${stamped} pages`);
+        if (stamped.length === 0) fail('stamping', ['no page carries the index tag placeholder']);
+        logger.info(`index tag ${tag} stamped on ${stamped.length} pages`);
       },
     },
   };

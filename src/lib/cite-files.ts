@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CITATION_FORMAT_IDS, WRITERS, type CslItem } from './citations';
+import { contentHash, type KnownFile } from './offline/hash';
 
 /** One citation file, in every format: its path under `cite/` without extension, and its records. */
 export interface CiteFile {
@@ -36,14 +37,15 @@ export function handOverCiteFiles(list: string): void {
 }
 
 /**
- * Writes each file in each format under `<out>/cite/`; returns how many files
- * it wrote. Synchronously, one after another: it runs in the citations
- * worker, which has nothing else to do, and thousands of small files cost
- * less CPU written in turn than through a promise and the thread pool each.
+ * Writes each file in each format under `<out>/cite/`; returns each file
+ * written, with its size and hash for the save manifest. Synchronously, one
+ * after another: it runs in the citations worker, which has nothing else to
+ * do, and thousands of small files cost less CPU written in turn than through
+ * a promise and the thread pool each.
  */
-export function writeCiteFiles(out: string, files: readonly CiteFile[]): number {
+export function writeCiteFiles(out: string, files: readonly CiteFile[]): KnownFile[] {
   const made = new Set<string>();
-  let count = 0;
+  const written: KnownFile[] = [];
   for (const { stem, records } of files) {
     const dir = dirname(join(out, 'cite', stem));
     if (!made.has(dir)) {
@@ -51,9 +53,11 @@ export function writeCiteFiles(out: string, files: readonly CiteFile[]): number 
       made.add(dir);
     }
     for (const ext of CITATION_FORMAT_IDS) {
-      writeFileSync(join(out, 'cite', `${stem}.${ext}`), WRITERS[ext](records));
-      count += 1;
+      const path = `cite/${stem}.${ext}`;
+      const text = WRITERS[ext](records);
+      writeFileSync(join(out, path), text);
+      written.push([path, Buffer.byteLength(text), contentHash(text)]);
     }
   }
-  return count;
+  return written;
 }

@@ -33,15 +33,19 @@ function handover(): MemoHandover | undefined {
   return (globalThis as { [AHEAD]?: MemoHandover })[AHEAD];
 }
 
-function seed(): void {
-  seeded = true;
-  const ahead = handover()?.take();
-  if (!ahead) return;
-  for (const [name, entries] of Object.entries(ahead)) {
+/** Adds entries made elsewhere (another thread's tables) to this copy's tables. */
+export function importTables(made: MemoTables): void {
+  for (const [name, entries] of Object.entries(made)) {
     const table = tables.get(name) ?? new Map<string, string>();
     for (const [key, value] of entries) table.set(key, value);
     tables.set(name, table);
   }
+}
+
+function seed(): void {
+  seeded = true;
+  const ahead = handover()?.take();
+  if (ahead) importTables(ahead);
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MemoHandover, MemoTables } from '../../src/lib/memo';
 import { AHEAD } from '../../src/lib/memo';
 import { validateContent } from '../../src/lib/content/validate';
+import { openTasks, takeTask, twoEndedCells } from '../../src/lib/two-ended';
 
 const ADDRESS = { site: 'https://atlas.example', base: '/' };
 const global = globalThis as { [AHEAD]?: MemoHandover };
@@ -87,6 +88,44 @@ describe('citations formatted ahead', () => {
       again.push(alone.citations.toBibtex([item]), alone.citations.toRis([item]));
     }
     expect(seen).toEqual(again);
+  });
+
+  it('split between two threads, one from each end of the list, leave nothing to format in place', async () => {
+    const worker = await fresh();
+    const main = await fresh();
+    const entries = sources.map((e) => ({ id: e.id, data: e.data }));
+    const cited = worker.ahead.citedSources(entries);
+    const ids = [...cited.keys()];
+    const cells = twoEndedCells();
+    openTasks(cells, ids.length);
+    // The main thread comes in late: it takes three sources from the back, the worker the rest.
+    for (let n = 0; n < 3; n++) {
+      const i = takeTask(cells, 'back');
+      if (i !== undefined) main.ahead.formatSourceAhead(cited, ids[i] ?? '', ADDRESS);
+    }
+    const formatted = worker.ahead.formatShare(cited, ids, cells, 'front', ADDRESS);
+    expect(formatted).toBe(ids.length - 3);
+    expect(main.ahead.formatShare(cited, ids, cells, 'back', ADDRESS)).toBe(0);
+    const both = { ...worker.memo.exportTables() };
+    for (const [name, list] of Object.entries(main.memo.exportTables()))
+      both[name] = [...(both[name] ?? []), ...list];
+
+    const given = handover(both);
+    global[AHEAD] = given;
+    const pages = await fresh();
+    for (const { id, data } of sources) {
+      const d = data as Parameters<typeof pages.citations.cslOfEntry>[1] & {
+        findings: { locator: Parameters<typeof pages.findings.citeFinding>[1] }[];
+      };
+      const item = pages.citations.cslOfEntry(id, d);
+      for (const style of ['apa', 'harvard1'] as const) {
+        pages.citations.formatReference(item, style);
+        for (const f of d.findings) pages.findings.citeFinding(item, f.locator, style);
+      }
+      pages.citations.toBibtex([item]);
+      pages.citations.toRis([item]);
+    }
+    expect(given.misses).toBe(0);
   });
 
   it('computes in place, and counts, what the worker did not fill, and survives a failed worker', async () => {

@@ -1,7 +1,9 @@
 /**
  * The citation files: written from the rendered list, every record in every
- * format, and the list handed to whoever the build named to write them.
+ * format, with the sizes and hashes the save manifest takes, and the list
+ * handed to whoever the build named to write them.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +39,21 @@ describe('writeCiteFiles', () => {
         { stem: 'atlas', records: [item('a'), item('b')] },
         { stem: 'finding/a/f1', records: [item('a')] },
       ];
-      expect(writeCiteFiles(out, files)).toBe(6);
+      const written = writeCiteFiles(out, files);
+      // Each file written, with the size and hash the save manifest takes on trust.
+      expect(written.map(([path]) => path).sort()).toEqual([
+        'cite/atlas.bib',
+        'cite/atlas.json',
+        'cite/atlas.ris',
+        'cite/finding/a/f1.bib',
+        'cite/finding/a/f1.json',
+        'cite/finding/a/f1.ris',
+      ]);
+      for (const [path, bytes, hash] of written) {
+        const content = readFileSync(join(out, path));
+        expect(bytes, path).toBe(content.length);
+        expect(hash, path).toBe(createHash('sha256').update(content).digest('hex').slice(0, 16));
+      }
       expect(readdirSync(join(out, 'cite')).sort()).toEqual([
         'atlas.bib',
         'atlas.json',

@@ -5,7 +5,6 @@
  * Node only; run by `src/integrations/offline.ts` and by the tests that stand
  * for a new build.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -24,10 +23,9 @@ import {
   type SaveFile,
   type SaveManifest,
 } from './precache';
+import { contentHash, type KnownFile } from './hash';
 
 const WORKER_SOURCE = fileURLToPath(new URL('./sw.ts', import.meta.url));
-
-const hash = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** `NEVER_CACHED` as tests on a path relative to the base. */
 function neverCached(path: string): boolean {
@@ -39,7 +37,12 @@ function neverCached(path: string): boolean {
   });
 }
 
-async function saveManifest(dir: string): Promise<SaveManifest> {
+/**
+ * The save manifest of the site in `dir`. Files in `known` (the citation
+ * files, hashed by the worker that wrote them) are taken as known, not read again.
+ */
+async function saveManifest(dir: string, known: readonly KnownFile[]): Promise<SaveManifest> {
+  const given = new Map(known.map(([path, bytes, hash]) => [path, [bytes, hash] as const]));
   const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
@@ -48,11 +51,15 @@ async function saveManifest(dir: string): Promise<SaveManifest> {
   const files: SaveManifest['files'] = { en: [], zh: [], shared: [] };
   // Read in turn, synchronously: tens of thousands of small files, where a promise each costs more than the read.
   for (const path of paths) {
-    const bytes = readFileSync(join(dir, path));
-    const entry: SaveFile = [fileUrl(path), bytes.length, hash(bytes).slice(0, 16)];
+    let [size, digest] = given.get(path) ?? [];
+    if (size === undefined || digest === undefined) {
+      const bytes = readFileSync(join(dir, path));
+      [size, digest] = [bytes.length, contentHash(bytes)];
+    }
+    const entry: SaveFile = [fileUrl(path), size, digest];
     files[fileLanguage(path) ?? 'shared'].push(entry);
   }
-  const version = hash(JSON.stringify(files)).slice(0, 16);
+  const version = contentHash(JSON.stringify(files));
   return { version, files };
 }
 
@@ -61,8 +68,12 @@ export interface OfflineBuild {
   save: SaveManifest;
 }
 
-export async function writeOfflineFiles(dir: string): Promise<OfflineBuild> {
-  const save = await saveManifest(dir);
+/** Writes the offline files of the site in `dir`; `known` lists files already hashed. */
+export async function writeOfflineFiles(
+  dir: string,
+  known: readonly KnownFile[] = [],
+): Promise<OfflineBuild> {
+  const save = await saveManifest(dir, known);
   await writeFile(join(dir, SAVE_MANIFEST), JSON.stringify(save));
   await writeFile(join(dir, SAVE_SUMMARY), JSON.stringify(summarise(save)));
 
