@@ -117,7 +117,7 @@ async function startAhead(
    */
   const help = (ids: readonly string[]) => {
     const global = globalThis as { [AHEAD]?: MemoHandover };
-    const handover = global[AHEAD];
+    const held = global[AHEAD];
     delete global[AHEAD];
     try {
       const sources = citedSources(
@@ -125,7 +125,7 @@ async function startAhead(
       );
       return { count: formatShare(sources, ids, cells, 'back', address), made: exportTables() };
     } finally {
-      global[AHEAD] = handover;
+      if (held) global[AHEAD] = held;
     }
   };
 
