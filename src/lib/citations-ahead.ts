@@ -15,7 +15,7 @@ import { cslOfEntry, formatReference, STYLES, toBibtex, toRis, type StyleId } fr
 import { loadCollection } from './content/validate';
 import { citeFinding, citeSource, findingCsl, locatorText } from './finding-citations';
 import { locatorDocument } from './finding-locator';
-import { pageUrl } from './i18n';
+import { absolutePageUrl } from './i18n';
 import { exportTables, type MemoTables } from './memo';
 import { takeTask } from './two-ended';
 
@@ -60,12 +60,11 @@ export function formatSourceAhead(
   for (const f of d.findings) locatorText(f.locator);
   toBibtex([item]);
   toRis([item]);
-  const permalink = (path: string) => new URL(pageUrl(path, 'en', address.base), address.site).href;
   for (const f of d.findings) {
     const record = findingCsl(
       item,
       f,
-      permalink(`sources/${id}/#finding-${f.id}`),
+      absolutePageUrl(`sources/${id}/#finding-${f.id}`, 'en', address.base, address.site),
       locatorDocument(f, 'en', (other) => sources.get(other)),
     );
     toBibtex([record]);

@@ -34,6 +34,10 @@ export function pageUrl(path: string, lang: Lang, base = '/'): string {
   return `${normaliseBase(base)}${lang === 'zh' ? 'zh/' : ''}${clean}`;
 }
 
+/** The absolute address of a page served under `base` at `site` (the Astro config's). */
+export const absolutePageUrl = (path: string, lang: Lang, base: string, site: string): string =>
+  new URL(pageUrl(path, lang, base), site).href;
+
 /** Splits a pathname into its language and the path relative to the language root. */
 export function splitPath(pathname: string, base = '/'): { lang: Lang; path: string } {
   const root = normaliseBase(base);

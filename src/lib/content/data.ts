@@ -13,7 +13,7 @@ import {
   type Row,
   type TableName,
 } from '../data/rows';
-import { pageUrl, type Lang } from '../i18n';
+import { absolutePageUrl, type Lang } from '../i18n';
 import { buildDate, RELEASE } from '../release';
 import { cslOf, getAtlas, ids, type Source } from './store';
 
@@ -40,7 +40,7 @@ function dataSourceOf(source: Source): DataSource {
 
 /** The absolute address of a page of the atlas (`path` relative to the language root; English by default). */
 export function absoluteUrl(path: string, lang: Lang = 'en'): string {
-  return new URL(pageUrl(path, lang, import.meta.env.BASE_URL), import.meta.env.SITE).href;
+  return absolutePageUrl(path, lang, import.meta.env.BASE_URL, import.meta.env.SITE);
 }
 
 /** The context of the data tables in this build. */
