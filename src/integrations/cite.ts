@@ -144,6 +144,8 @@ async function startAhead(
         if (Atomics.load(flag, 0) === 0) helped = help(message.ids);
         message = next();
       }
+      // The worker writes the citation files with both threads' tables, once it has them.
+      files.port1.postMessage({ tables: helped.made });
       // The worker raises the flag after posting, even when it fails.
       if (!message && Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') {
         logger.warn(`the citations worker took over ${WAIT_MS / 60_000} min: formatting in place`);
@@ -152,8 +154,6 @@ async function startAhead(
       message ??= next();
       if (message?.ids) message = next();
       if (message?.error) logger.warn(`the citations worker failed: ${message.error}`);
-      // The worker writes the citation files with both threads' tables.
-      files.port1.postMessage({ tables: helped.made });
       tables = merged(message?.tables ?? {}, helped.made);
       const count = Object.values(tables).reduce((n, entries) => n + entries.length, 0);
       logger.info(
@@ -169,7 +169,11 @@ async function startAhead(
     write(list) {
       if (written) throw new Error('atlas:cite: the list of citation files was rendered twice');
       if (!out) throw new Error('atlas:cite: the list of citation files came before the config');
-      written = new Promise((resolve) => files.port1.once('message', resolve));
+      written = new Promise((resolve) => {
+        files.port1.once('message', resolve);
+        // A worker that stops before it answers (a crash, out of memory) fails the build, not hangs it.
+        worker.once('exit', (code) => resolve({ error: `the worker stopped (exit code ${code})` }));
+      });
       files.port1.postMessage({ out, list });
     },
   };
