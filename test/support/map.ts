@@ -62,9 +62,13 @@ export async function routeLayer(
   collection: FeatureCollection,
 ): Promise<void> {
   const props = withoutGeometry(collection as ThematicCollection);
-  await page.route(`**/geo/${layer}.geojson`, (route) =>
-    route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(collection) }),
-  );
+  // MapLibre fetches the full layer in its worker: Debian's Chromium 150 passes a
+  // dedicated worker's requests through the context's routes, not the page's.
+  await page
+    .context()
+    .route(`**/geo/${layer}.geojson`, (route) =>
+      route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(collection) }),
+    );
   await page.route(`**/geo/${layer}.props.json`, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(props) }),
   );
