@@ -39,7 +39,8 @@ function neverCached(path: string): boolean {
 
 /**
  * The save manifest of the site in `dir`. Files in `known` (the citation
- * files, hashed by the worker that wrote them) are taken as known, not read again.
+ * files, hashed by the worker that wrote them, and the pages, hashed as
+ * Pagefind's tag was stamped on them) are taken as known, not read again.
  */
 async function saveManifest(dir: string, known: readonly KnownFile[]): Promise<SaveManifest> {
   const given = new Map(known.map(([path, bytes, hash]) => [path, [bytes, hash] as const]));
