@@ -15,6 +15,8 @@ import { validateContent } from '../../src/lib/content/validate';
 import { geometryProblems, layerProblems, type KnownIds } from '../../src/lib/geo/validate';
 import { BASEMAP_LAYERS, LAYER_NAMES, THEMATIC_LAYERS } from '../../src/lib/geo/types';
 import { readLayer } from '../../src/lib/map/features';
+import { NOT_ON_MAP } from '../../src/lib/geo/props';
+import { LANGS } from '../../src/lib/i18n';
 import { DIST, read } from '../support/dist';
 
 const text = (layer: string) => readFileSync(join(DIST, 'geo', `${layer}.geojson`), 'utf8');
@@ -49,20 +51,45 @@ describe('the map layers in dist/geo', () => {
   }
 
   for (const name of THEMATIC_LAYERS) {
-    it(`${name}: the props file the map page reads is the layer without geometry, feature for feature, and the page reads all of it`, () => {
-      const props = JSON.parse(read(`geo/${name}.props.json`)) as FeatureCollection<null>;
-      const full = layer(name);
-      expect(props.type).toBe('FeatureCollection');
-      expect(props.features).toEqual(full.features.map((f) => ({ ...f, geometry: null })));
-      // Every feature has the bbox the page frames it by (east + 360 across the
-      // antimeridian); none is dropped by the page's reader.
-      expect(readLayer(props, name).map((f) => [f.id, f.bbox])).toEqual(
-        full.features.map(({ id, bbox }) => {
-          const [w, s, e, n] = bbox ?? [];
-          return [id, [w, s, w !== undefined && e !== undefined && w > e ? e + 360 : e, n]];
-        }),
-      );
-    });
+    for (const lang of LANGS) {
+      it(`${name}, ${lang}: the file the map page reads is the layer without geometry, with the properties the page uses in its language, and the page reads all of it`, () => {
+        const props = JSON.parse(read(`geo/${name}.props.${lang}.json`)) as FeatureCollection<null>;
+        const full = layer(name);
+        const other = LANGS.find((l) => l !== lang);
+        expect(props.type).toBe('FeatureCollection');
+        expect(props.features.map((f) => f.id)).toEqual(full.features.map((f) => f.id));
+        for (const [i, f] of props.features.entries()) {
+          const whole = full.features[i];
+          expect(f.geometry).toBeNull();
+          expect(f.bbox).toEqual(whole?.bbox);
+          const keys = Object.keys(f.properties ?? {});
+          // Nothing the page does not read: the other language, the map's unused fields, what the file says.
+          expect(keys.filter((k) => k.endsWith(`_${other}`))).toEqual([]);
+          for (const k of [...NOT_ON_MAP, 'id', 'layer']) expect(keys).not.toContain(k);
+          // And every other property, as the layer has it.
+          for (const [k, v] of Object.entries(whole?.properties ?? {})) {
+            if (k.endsWith(`_${other}`) || (NOT_ON_MAP as readonly string[]).includes(k)) continue;
+            if (k === 'id' || k === 'layer') continue;
+            expect(f.properties?.[k], `${f.id} ${k}`).toEqual(v);
+          }
+        }
+        // Every feature has the bbox the page frames it by (east + 360 across the
+        // antimeridian) and the page's reader drops none; its texts are in the page's language.
+        const page = readLayer(props, name);
+        expect(page.map((f) => [f.id, f.bbox])).toEqual(
+          full.features.map(({ id, bbox }) => {
+            const [w, s, e, n] = bbox ?? [];
+            return [id, [w, s, w !== undefined && e !== undefined && w > e ? e + 360 : e, n]];
+          }),
+        );
+        for (const [i, f] of page.entries()) {
+          const whole = full.features[i]?.properties as Record<string, unknown> | undefined;
+          expect(f.props.layer).toBe(name);
+          expect(lang === 'en' ? f.props.name_en : f.props.name_zh).toBe(whole?.[`name_${lang}`]);
+          expect(f.props[`note_${lang}`]).toBe(whole?.[`note_${lang}`]);
+        }
+      });
+    }
   }
 
   for (const name of BASEMAP_LAYERS) {

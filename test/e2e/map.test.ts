@@ -514,6 +514,8 @@ describe('the atlas map', () => {
       });
       const picture = await inFirstScreen(still.page, '[data-map-static] svg');
       expect(await still.page.locator('[data-feature-id]').count()).toBeGreaterThan(0);
+      // Without the script nothing could show a feature on the map: no "Show on map" button.
+      expect(await still.page.locator('[data-show]').first().isVisible()).toBe(false);
       await still.close();
 
       const live = await openMap(`${root}map/`, PHONE);
@@ -525,6 +527,7 @@ describe('the atlas map', () => {
       for (const side of ['x', 'y', 'width', 'height'] as const)
         expect(Math.abs(map[side] - picture[side]), side).toBeLessThanOrEqual(1);
       expect(await live.page.locator('[data-feature-id]').count()).toBeGreaterThan(0);
+      expect(await live.page.locator('[data-show]').first().isVisible()).toBe(true);
       await live.close();
     });
   }

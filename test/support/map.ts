@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
-import { withoutGeometry } from '../../src/lib/geo/props.ts';
+import { pageLayer } from '../../src/lib/geo/props.ts';
 import type { ThematicCollection, ThematicLayer } from '../../src/lib/geo/types';
 
 /** The box the static map and MapLibre's canvas share. */
@@ -51,17 +51,16 @@ export async function useInteractiveMap(
 }
 
 /**
- * Serves `collection` as one thematic layer in both the files the page asks
- * for, as the build writes them: the whole layer for MapLibre
- * (`<layer>.geojson`) and the same features without geometry for the list
- * and panel (`<layer>.props.json`).
+ * Serves `collection` as one thematic layer in the files the page asks for,
+ * as the build writes them: the whole layer for MapLibre (`<layer>.geojson`)
+ * and, for the list and panel, the same features as the page of each language
+ * reads them (`<layer>.props.<lang>.json`).
  */
 export async function routeLayer(
   page: Page,
   layer: ThematicLayer,
   collection: FeatureCollection,
 ): Promise<void> {
-  const props = withoutGeometry(collection as ThematicCollection);
   // MapLibre fetches the full layer in its worker: Debian's Chromium 150 passes a
   // dedicated worker's requests through the context's routes, not the page's.
   await page
@@ -69,7 +68,10 @@ export async function routeLayer(
     .route(`**/geo/${layer}.geojson`, (route) =>
       route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(collection) }),
     );
-  await page.route(`**/geo/${layer}.props.json`, (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(props) }),
-  );
+  for (const lang of ['en', 'zh']) {
+    const props = pageLayer(collection as ThematicCollection, lang);
+    await page.route(`**/geo/${layer}.props.${lang}.json`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(props) }),
+    );
+  }
 }

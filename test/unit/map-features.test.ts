@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bboxOf, readFeature, readLayer, unionBbox } from '../../src/lib/map/features';
+import {
+  bboxOf,
+  readFeature,
+  readFeatures,
+  readLayer,
+  unionBbox,
+} from '../../src/lib/map/features';
+import { NOT_ON_MAP, pageLayer } from '../../src/lib/geo/props';
+import type { ThematicCollection } from '../../src/lib/geo/types';
+import { collectInSlices } from '../../src/lib/browser/tasks';
 import { THEMATIC_PROPERTIES } from '../../src/lib/geo/contract';
 import { DEFAULT_STATE, type MapState } from '../../src/lib/map/state';
 import {
@@ -83,12 +92,13 @@ describe('reading a layer file', () => {
   });
 
   it('reads the properties the contract lists for the map, and no others', () => {
-    const forMap = Object.entries(THEMATIC_PROPERTIES)
-      .filter(([, s]) => !('map' in s))
-      .map(([key]) => key);
+    const forMap = Object.keys(THEMATIC_PROPERTIES).filter(
+      (key) => !(NOT_ON_MAP as readonly string[]).includes(key),
+    );
     const read = features.flatMap((f) => Object.keys(f.props));
     expect(read.every((key) => forMap.includes(key))).toBe(true);
     expect(read).not.toContain('geometry_source_en');
+    expect(read).not.toContain('label');
     const always = forMap.filter(
       (key) => THEMATIC_PROPERTIES[key as keyof typeof THEMATIC_PROPERTIES].required === 'always',
     );
@@ -156,7 +166,8 @@ describe('reading a layer file', () => {
     expect(f?.props.sources).toEqual(['iccd-cop15-18']);
     expect(f?.props.iso3).toEqual(['ETH']);
     expect(f?.props.area_km2).toBeUndefined();
-    expect(f?.props.label).toBeUndefined();
+    // The map does not use the label point (NOT_ON_MAP): the reader leaves it out.
+    expect(f && 'label' in f.props).toBe(false);
   });
 
   it('keeps the first feature of a repeated id and ignores what is not a collection', () => {
@@ -182,6 +193,79 @@ describe('reading a layer file', () => {
       ]),
     ).toEqual([-180, -21, 180, 10]);
     expect(bboxOf([])).toBeUndefined();
+  });
+});
+
+describe('a layer as the map page of one language reads it', () => {
+  const layers = ['regions', 'initiatives', 'sites'] as const;
+
+  it('reads, in its language, what the page reads of the whole layer, from a smaller file', () => {
+    for (const name of layers) {
+      const whole = fixture(name) as ThematicCollection;
+      const full = readLayer(whole, name);
+      for (const lang of ['en', 'zh'] as const) {
+        const file = pageLayer(whole, lang);
+        const page = readLayer(file, name);
+        expect(JSON.stringify(file).length).toBeLessThan(JSON.stringify(whole).length);
+        expect(page.map((f) => [f.id, f.bbox])).toEqual(full.map((f) => [f.id, f.bbox]));
+        for (const [i, f] of page.entries()) {
+          const { props } = full[i]!;
+          const same = (key: keyof typeof props) =>
+            expect(f.props[key], `${f.id} ${key}`).toEqual(props[key]);
+          for (const key of [
+            'layer',
+            'kind',
+            'precision',
+            'schematic',
+            'sources',
+            'initiatives',
+            'regions',
+            'iso3',
+            'themes',
+            'source_types',
+            'area_km2',
+            'findings',
+            'design',
+          ] as const)
+            same(key);
+          for (const key of [`name_${lang}`, `precision_note_${lang}`, `note_${lang}`] as const)
+            same(key);
+        }
+      }
+    }
+  });
+
+  it('leaves out geometry, the other language, what the map does not use and what the file says', () => {
+    const file = pageLayer(fixture('regions') as ThematicCollection, 'zh');
+    for (const f of file.features) {
+      expect(f.geometry).toBeNull();
+      const keys = Object.keys(f.properties);
+      expect(keys.filter((k) => k.endsWith('_en'))).toEqual([]);
+      for (const k of [...NOT_ON_MAP, 'id', 'layer']) expect(keys).not.toContain(k);
+      expect(keys).toContain('name_zh');
+      expect(typeof f.id).toBe('string');
+    }
+  });
+
+  it('is read in slices that pause when their time is up, and gives the same features', async () => {
+    const whole = fixture('regions');
+    let clock = 0;
+    let pauses = 0;
+    const read = await collectInSlices(
+      (function* () {
+        for (const f of readFeatures(whole, 'regions')) {
+          clock += 5; // each feature "takes" 5 ms
+          yield f;
+        }
+      })(),
+      { budgetMs: 8, now: () => clock, pause: () => Promise.resolve(void (pauses += 1)) },
+    );
+    expect(read).toEqual(readLayer(whole, 'regions'));
+    // A pause once 8 ms have passed: after every second feature.
+    expect(pauses).toBe(Math.floor(read.length / 2));
+    expect(await collectInSlices([], { pause: () => Promise.resolve(void (pauses += 1)) })).toEqual(
+      [],
+    );
   });
 });
 

@@ -18,7 +18,8 @@ import { buildRegions } from './layers/regions';
 import { buildSites } from './layers/sites';
 import { buildStudyAreas } from './layers/studies';
 import { memoOnFolders } from '../folder-memo';
-import { withoutGeometry } from './props';
+import { pageLayer } from './props';
+import { LANGS, type Lang } from '../../schemas/common';
 import type { Area } from './geometry';
 import {
   LAYER_NAMES,
@@ -35,11 +36,12 @@ export interface BuiltAtlasGeo {
   /** Each layer serialised exactly as published. */
   files: Record<LayerName, string>;
   /**
-   * Each thematic layer without its geometry (`geo/<layer>.props.json`): what
-   * the map page reads for its list, filters and panel, while MapLibre fetches
-   * and parses the whole layer in its worker.
+   * Each thematic layer for the map page of each language, without geometry
+   * (`geo/<layer>.props.<lang>.json`, see `props.ts`): what the page reads for
+   * its list, filters and panel, while MapLibre fetches and parses the whole
+   * layer in its worker.
    */
-  propsFiles: Record<ThematicLayer, string>;
+  propsFiles: Record<ThematicLayer, Record<Lang, string>>;
   catalogue: Catalogue;
   /** Country shapes used by the thematic layers (finished), for locator maps. */
   country: (iso3: string) => Area | undefined;
@@ -88,8 +90,13 @@ function buildFrom(defs: Definitions, content: MapContent): BuiltAtlasGeo {
     LAYER_NAMES.map((name) => [name, serialise(layers[name])]),
   ) as Record<LayerName, string>;
   const propsFiles = Object.fromEntries(
-    THEMATIC_LAYERS.map((name) => [name, serialise(withoutGeometry(collections[name]))]),
-  ) as Record<ThematicLayer, string>;
+    THEMATIC_LAYERS.map((name) => [
+      name,
+      Object.fromEntries(
+        LANGS.map((lang) => [lang, serialise(pageLayer(collections[name], lang))]),
+      ) as Record<Lang, string>,
+    ]),
+  ) as Record<ThematicLayer, Record<Lang, string>>;
   const catalogue = catalogueOf(defs, layers, files, [...ctx.finer.entries()], ctx.atlasVersion);
   return {
     layers,

@@ -16,6 +16,7 @@
  */
 import { isEntryId, isFeatureId } from './ids';
 import { ISO3 } from '../ids';
+import { NOT_ON_MAP } from './props';
 import { KINDS, PRECISIONS, type Kind, type Precision, type ThematicLayer } from './types';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -37,8 +38,12 @@ export const lonLat = (v: unknown): [number, number] | undefined =>
     : undefined;
 
 /** A list of strings, each passing `valid`, without repeats; [] for anything else. */
-const listOf = (v: unknown, valid: (s: string) => boolean): string[] =>
-  Array.isArray(v) ? [...new Set(v.filter((x): x is string => isString(x) && valid(x)))] : [];
+function listOf(v: unknown, valid: (s: string) => boolean): string[] {
+  if (!Array.isArray(v)) return [];
+  const kept = new Set<string>();
+  for (const x of v) if (isString(x) && !kept.has(x) && valid(x)) kept.add(x);
+  return [...kept];
+}
 const isIso3Code = (s: string): boolean => ISO3.test(s);
 
 /**
@@ -135,8 +140,6 @@ type Required = 'always' | 'areas' | 'study-area';
 interface PropertySpec {
   rule: RuleName;
   required: Required;
-  /** False for what the map does not use (the data page shows it). */
-  map?: false;
 }
 
 /** Every property of a thematic feature, in the order the map reads them. */
@@ -168,8 +171,8 @@ export const THEMATIC_PROPERTIES = {
   /** Union of the types of its sources. */
   source_types: { rule: 'ids', required: 'always' },
   /** Where the geometry comes from (boundaries, gazetteer, construction). */
-  geometry_source_en: { rule: 'text', required: 'always', map: false },
-  geometry_source_zh: { rule: 'text', required: 'always', map: false },
+  geometry_source_en: { rule: 'text', required: 'always' },
+  geometry_source_zh: { rule: 'text', required: 'always' },
   /** Area in km², rounded (polygons only). */
   area_km2: { rule: 'km2', required: 'areas' },
   /** A point inside the feature, [lon, lat]. */
@@ -192,11 +195,15 @@ export type ThematicProps = Flat<
   }
 >;
 
-/** The properties the map reads: all but those marked `map: false`. */
-type MapKey = { [K in Key]: Specs[K] extends { map: false } ? never : K }[Key];
+/** The properties the map reads: all but those it does not use (`NOT_ON_MAP`, `props.ts`). */
+type MapKey = Exclude<Key, (typeof NOT_ON_MAP)[number]>;
 export type MapFeatureProps = Pick<ThematicProps, MapKey>;
 
 const entries = () => Object.entries(THEMATIC_PROPERTIES) as [Key, PropertySpec][];
+let mapSpecs: [Key, PropertySpec][] | undefined;
+/** The properties the map reads, listed once (the reader runs for every feature). */
+const mapEntries = () =>
+  (mapSpecs ??= entries().filter(([key]) => !(NOT_ON_MAP as readonly string[]).includes(key)));
 
 /** What a property needs, as a build message says it: "required (…)" or "required for areas (…)". */
 export function requirement(key: Key): string {
@@ -249,8 +256,7 @@ export function readProperties(
   id: string,
 ): MapFeatureProps | undefined {
   const out: Record<string, unknown> = {};
-  for (const [key, spec] of entries()) {
-    if (spec.map === false) continue;
+  for (const [key, spec] of mapEntries()) {
     const value = key === 'id' ? id : key === 'layer' ? layer : RULES[spec.rule].read(p[key]);
     if (value !== undefined) out[key] = value;
     else if (spec.required === 'always') return undefined;

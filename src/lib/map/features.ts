@@ -127,21 +127,27 @@ export function readFeature(raw: unknown, layer: LayerId): MapFeature | undefine
   return props && { id, props, bbox };
 }
 
-/** Reads a layer file: its valid features, first of each id. */
-export function readLayer(json: unknown, layer: LayerId): MapFeature[] {
+/**
+ * Reads a layer file one feature at a time: its valid features, first of each
+ * id. A generator, so that the page can read a large layer in short tasks.
+ */
+export function* readFeatures(json: unknown, layer: LayerId): Generator<MapFeature> {
   const fc = json as Partial<FeatureCollection> | null;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return [];
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return;
   const seen = new Set<string>();
-  const out: MapFeature[] = [];
   for (const raw of fc.features) {
     const feature = readFeature(raw, layer);
     if (feature && !seen.has(feature.id)) {
       seen.add(feature.id);
-      out.push(feature);
+      yield feature;
     }
   }
-  return out;
 }
+
+/** Reads a layer file: its valid features, first of each id. */
+export const readLayer = (json: unknown, layer: LayerId): MapFeature[] => [
+  ...readFeatures(json, layer),
+];
 
 /** The name of a feature in `lang`. */
 export const featureName = (p: MapFeatureProps, lang: 'en' | 'zh'): string =>

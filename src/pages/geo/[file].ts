@@ -1,17 +1,22 @@
 /**
  * The map layers as static files: `geo/<layer>.geojson` for the basemap
  * (land, countries) and the thematic layers (regions, initiatives, study
- * areas, sites), `geo/<layer>.props.json` for each thematic layer without its
- * geometry (what the map page's list reads), and `geo/catalogue.json`
+ * areas, sites), `geo/<layer>.props.<lang>.json` for each thematic layer as
+ * the map page of each language reads it (no geometry), and `geo/catalogue.json`
  * describing them. Built at build time from `src/lib/geo`; never committed.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAtlasGeo } from '../../lib/geo/build';
 import { LAYER_NAMES, THEMATIC_LAYERS } from '../../lib/geo/types';
+import { LANGS } from '../../lib/i18n';
+
+const propsFile = (layer: string, lang: string) => `${layer}.props.${lang}.json`;
 
 export const getStaticPaths = (() => [
   ...LAYER_NAMES.map((layer) => ({ params: { file: `${layer}.geojson` } })),
-  ...THEMATIC_LAYERS.map((layer) => ({ params: { file: `${layer}.props.json` } })),
+  ...THEMATIC_LAYERS.flatMap((layer) =>
+    LANGS.map((lang) => ({ params: { file: propsFile(layer, lang) } })),
+  ),
   { params: { file: 'catalogue.json' } },
 ]) satisfies GetStaticPaths;
 
@@ -23,11 +28,13 @@ export const GET: APIRoute = ({ params }) => {
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
     });
   }
-  const thematic = THEMATIC_LAYERS.find((name) => `${name}.props.json` === file);
-  if (thematic) {
-    return new Response(geo.propsFiles[thematic], {
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-    });
+  for (const layer of THEMATIC_LAYERS) {
+    const lang = LANGS.find((l) => propsFile(layer, l) === file);
+    if (lang) {
+      return new Response(geo.propsFiles[layer][lang], {
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
+    }
   }
   const layer = LAYER_NAMES.find((name) => `${name}.geojson` === file);
   if (!layer) return new Response(null, { status: 404 });

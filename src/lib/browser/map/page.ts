@@ -16,13 +16,20 @@ import {
   type MapState,
   type Vocabulary,
 } from '../../map/state';
-import { LAYER_IDS, readLayer, unionBbox, type LayerId, type MapFeature } from '../../map/features';
+import {
+  LAYER_IDS,
+  readFeatures,
+  unionBbox,
+  type LayerId,
+  type MapFeature,
+} from '../../map/features';
 import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filter';
 import { format } from '../../format';
 import { own, panelModel, type MapLookup } from '../../map/panel';
 import type { AtlasMapEngine } from './engine';
 import { onMapIntent } from './intent';
 import { renderDetails, renderListItem } from './render';
+import { collectInSlices, yieldToMain } from '../tasks';
 
 interface PageConfig {
   lookup: MapLookup;
@@ -71,19 +78,17 @@ function hasWebgl2(): boolean {
   }
 }
 
-/** Lets the browser handle input and paint before the next piece of work (no long task). */
-const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * Fetches and reads one layer's props file (no geometry: MapLibre fetches the
- * whole layer itself); each layer is read in a task of its own, as it arrives.
+ * Fetches and reads one layer's file for this page's language (no geometry:
+ * MapLibre fetches the whole layer itself). Each layer is read as it arrives,
+ * in short tasks (`collectInSlices`), so that 800 study areas are no long task.
  */
 async function loadLayer(url: string, layer: LayerId): Promise<MapFeature[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const json: unknown = await response.json();
   await yieldToMain();
-  return readLayer(json, layer);
+  return collectInSlices(readFeatures(json, layer));
 }
 
 export function initMapPage(root: HTMLElement): void {
@@ -348,12 +353,16 @@ export function initMapPage(root: HTMLElement): void {
       const list = lists.get(f.props.layer);
       if (!items.has(f.id) && list) list.append(renderListItem(f, lookup));
     }
-    for (const button of qa<HTMLElement>('[data-show]')) button.hidden = false;
+    // The items' "Show on map" buttons appear (map.css): one change, not one per item.
+    root.dataset['listReady'] = '';
   };
 
   const layersLoaded = Promise.all(
     LAYER_IDS.map((layer) =>
-      loadLayer(new URL(`${layer}.props.json`, new URL(config.geo, location.href)).href, layer),
+      loadLayer(
+        new URL(`${layer}.props.${lookup.lang}.json`, new URL(config.geo, location.href)).href,
+        layer,
+      ),
     ),
   ).then(async (byLayer) => {
     await yieldToMain();
