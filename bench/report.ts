@@ -93,6 +93,7 @@ const ROWS: Row[] = [
   ['Lighthouse home (perf / a11y / best pr. / SEO · CLS · LCP · TBT)', lh('home')],
   ['Lighthouse source page', lh('source')],
   ['Lighthouse map', lh('map')],
+  ['Lighthouse map, Chinese', lh('map-zh')],
   ['Lighthouse search', lh('search')],
   ['Lighthouse evidence map', lh('evidence-map')],
 ];

@@ -315,6 +315,9 @@ async function measureSize(
         source: `${server.url}sources/${syntheticId(1)}/`,
       };
       if (has('map/index.html')) urls['map'] = `${server.url}map/`;
+      // Its text is shaped with the machine's fonts: without a CJK font, Chromium
+      // looks up a fallback for each new character, which a reader's device does not.
+      if (has('zh/map/index.html')) urls['map-zh'] = `${server.url}zh/map/`;
       if (has('search/index.html')) urls['search'] = `${server.url}search/?q=${COMMON_WORD}`;
       if (has('evidence-map/index.html')) urls['evidence-map'] = `${server.url}evidence-map/`;
       lighthouse = await lighthouseScores(urls);
