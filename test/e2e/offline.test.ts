@@ -7,6 +7,9 @@ import { writeOfflineFiles } from '../../src/lib/offline/build';
 import {
   filesFor,
   SAVE_HEADER,
+  SAVED_CACHE,
+  SAVED_HASHES,
+  SAVED_RECORD,
   type SaveManifest,
   type SaveSummary,
 } from '../../src/lib/offline/precache';
@@ -240,6 +243,27 @@ describe('the saved atlas', () => {
     expect(await page.locator('[data-offline-text]').textContent()).toMatch(
       /^Saved offline \(English, .+\)$/,
     );
+    // The record every page's status reads is a few fields; the files' hashes, which
+    // only a save reads, are stored beside it, one for each file saved.
+    const stored = await page.evaluate(
+      async ({ cacheName, record, hashes }) => {
+        const cache = await caches.open(cacheName);
+        const read = async (name: string) =>
+          (await cache.match(`${location.origin}/${name}`))?.text();
+        return { record: await read(record), hashes: await read(hashes) };
+      },
+      { cacheName: SAVED_CACHE, record: SAVED_RECORD, hashes: SAVED_HASHES },
+    );
+    expect(Object.keys(JSON.parse(stored.record ?? '{}') as object).sort()).toEqual([
+      'complete',
+      'date',
+      'langs',
+      'version',
+    ]);
+    expect(stored.record?.length).toBeLessThan(200);
+    const hashes = JSON.parse(stored.hashes ?? '{}') as Record<string, string>;
+    expect(Object.keys(hashes).sort()).toEqual(english.map(([url]) => url).sort());
+    expect(english.every(([url, , hash]) => hashes[url] === hash)).toBe(true);
 
     await cutNetwork();
     // A page never opened.

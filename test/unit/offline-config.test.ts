@@ -12,7 +12,7 @@ import {
   summarise,
   type SaveManifest,
 } from '../../src/lib/offline/precache';
-import { plan, type SavedRecord } from '../../src/lib/browser/offline-save';
+import { plan, type SavedHashes } from '../../src/lib/browser/offline-save';
 
 describe('the service worker configuration', () => {
   it('precaches the shell only: no source page, no index chunk, no citation', () => {
@@ -84,14 +84,8 @@ describe('the save manifest', () => {
   });
 
   it('fetches only what changed or is missing, and drops what is no longer wanted', () => {
-    const record: SavedRecord = {
-      version: 'v1',
-      langs: ['en', 'zh'],
-      files: { '': 'h1', 'glossary/': 'h2-old', 'zh/': 'z1', 'gone/': 'g' },
-      complete: true,
-      date: '2026-01-01T00:00:00Z',
-    };
-    const { todo, stale } = plan(manifest, ['en'], record);
+    const stored: SavedHashes = { '': 'h1', 'glossary/': 'h2-old', 'zh/': 'z1', 'gone/': 'g' };
+    const { todo, stale } = plan(manifest, ['en'], stored);
     expect(todo.map((f) => f[0])).toEqual(['cite/a.bib', 'glossary/']);
     expect(stale.sort()).toEqual(['gone/', 'zh/']);
     expect(plan(manifest, ['en'], undefined).todo).toHaveLength(3);

@@ -3,15 +3,13 @@
  * words to say it: small, for the header's status on every page (the save
  * itself is in `offline-save.ts`, loaded only where its control is).
  */
-import { SAVE_SUMMARY, SAVED_CACHE, SAVED_RECORD } from '../offline/precache';
+import { SAVE_SUMMARY, SAVED_CACHE, SAVED_HASHES, SAVED_RECORD } from '../offline/precache';
 import type { SaveLang, SaveSummary } from '../offline/precache';
 
 export interface SavedRecord {
   /** The build the files come from (`SaveManifest.version`). */
   version: string;
   langs: SaveLang[];
-  /** URL (relative to the base) → content hash of the stored copy. */
-  files: Record<string, string>;
   /** Every file of `langs` in `version` is stored. */
   complete: boolean;
   /** When the save last finished or stopped (ISO 8601). */
@@ -26,12 +24,18 @@ export async function loadSummary(base: string): Promise<SaveSummary> {
   return (await response.json()) as SaveSummary;
 }
 
-export async function readRecord(base: string): Promise<SavedRecord | undefined> {
+/** URL (relative to the base) → content hash of the stored copy (`SAVED_HASHES`). */
+export type SavedHashes = Record<string, string>;
+
+async function readSaved<T>(base: string, name: string): Promise<T | undefined> {
   if (!('caches' in window) || !(await caches.has(SAVED_CACHE))) return undefined;
   const cache = await caches.open(SAVED_CACHE);
-  const response = await cache.match(absolute(base, SAVED_RECORD));
-  return response ? ((await response.json()) as SavedRecord) : undefined;
+  const response = await cache.match(absolute(base, name));
+  return response ? ((await response.json()) as T) : undefined;
 }
+
+export const readRecord = (base: string) => readSaved<SavedRecord>(base, SAVED_RECORD);
+export const readHashes = (base: string) => readSaved<SavedHashes>(base, SAVED_HASHES);
 
 export function langList(
   langs: readonly SaveLang[],
