@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
-import { pageLayer } from '../../src/lib/geo/props.ts';
+import { pageLayer, pageLayerFile } from '../../src/lib/geo/props.ts';
 import type { ThematicCollection, ThematicLayer } from '../../src/lib/geo/types';
 
 /** The box the static map and MapLibre's canvas share. */
@@ -70,7 +70,7 @@ export async function routeLayer(
     );
   for (const lang of ['en', 'zh']) {
     const props = pageLayer(collection as ThematicCollection, lang);
-    await page.route(`**/geo/${layer}.props.${lang}.json`, (route) =>
+    await page.route(`**/geo/${pageLayerFile(layer, lang)}`, (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify(props) }),
     );
   }

@@ -32,6 +32,9 @@ const otherLanguage = (key: string, lang: string): boolean => {
   return suffix !== undefined && suffix !== lang;
 };
 
+/** The name of a layer's file for the map page in `lang`, under `geo/`. */
+export const pageLayerFile = (layer: string, lang: string): string => `${layer}.props.${lang}.json`;
+
 export interface PageFeature extends Omit<ThematicFeature, 'geometry' | 'properties'> {
   geometry: null;
   properties: Partial<ThematicFeature['properties']>;

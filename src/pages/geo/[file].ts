@@ -8,14 +8,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAtlasGeo } from '../../lib/geo/build';
 import { LAYER_NAMES, THEMATIC_LAYERS } from '../../lib/geo/types';
+import { pageLayerFile } from '../../lib/geo/props';
 import { LANGS } from '../../lib/i18n';
-
-const propsFile = (layer: string, lang: string) => `${layer}.props.${lang}.json`;
 
 export const getStaticPaths = (() => [
   ...LAYER_NAMES.map((layer) => ({ params: { file: `${layer}.geojson` } })),
   ...THEMATIC_LAYERS.flatMap((layer) =>
-    LANGS.map((lang) => ({ params: { file: propsFile(layer, lang) } })),
+    LANGS.map((lang) => ({ params: { file: pageLayerFile(layer, lang) } })),
   ),
   { params: { file: 'catalogue.json' } },
 ]) satisfies GetStaticPaths;
@@ -29,7 +28,7 @@ export const GET: APIRoute = ({ params }) => {
     });
   }
   for (const layer of THEMATIC_LAYERS) {
-    const lang = LANGS.find((l) => propsFile(layer, l) === file);
+    const lang = LANGS.find((l) => pageLayerFile(layer, l) === file);
     if (lang) {
       return new Response(geo.propsFiles[layer][lang], {
         headers: { 'Content-Type': 'application/json; charset=utf-8' },

@@ -24,6 +24,7 @@ import {
   type MapFeature,
 } from '../../map/features';
 import { countByLayer, frameFor, isShown, reconcileState } from '../../map/filter';
+import { pageLayerFile } from '../../geo/props';
 import { format } from '../../format';
 import { own, panelModel, type MapLookup } from '../../map/panel';
 import type { AtlasMapEngine } from './engine';
@@ -360,7 +361,7 @@ export function initMapPage(root: HTMLElement): void {
   const layersLoaded = Promise.all(
     LAYER_IDS.map((layer) =>
       loadLayer(
-        new URL(`${layer}.props.${lookup.lang}.json`, new URL(config.geo, location.href)).href,
+        new URL(pageLayerFile(layer, lookup.lang), new URL(config.geo, location.href)).href,
         layer,
       ),
     ),
