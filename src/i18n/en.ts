@@ -732,6 +732,8 @@ export const en = {
   'footer.release': 'Version {version}, released {date}',
   'finding.permalink': 'Link',
   'finding.cite': 'Cite',
+  'finding.recordUnavailable':
+    'The record could not be fetched: with no network, it is there only if the atlas was saved for offline use.',
   'home.data': 'The evidence as data',
   'home.dataText':
     'Every finding in one table (CSV or JSON), with a Frictionless data package, and the map layers.',

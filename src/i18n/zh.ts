@@ -696,6 +696,7 @@ export const zh = {
   'footer.release': '版本 {version}，发布于 {date}',
   'finding.permalink': '链接',
   'finding.cite': '引用',
+  'finding.recordUnavailable': '无法获取该记录：没有网络时，只有已将图集保存供离线使用，才能下载。',
   'home.data': '以数据形式提供的证据',
   'home.dataText': '所有发现汇成一张表（CSV 或 JSON），附 Frictionless 数据包说明，以及地图图层。',
   'evidenceData.title': '以数据形式提供的证据',

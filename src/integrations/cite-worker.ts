@@ -18,7 +18,7 @@
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { citedSources, formatShare, type SiteAddress } from '../lib/citations-ahead';
-import { writeCiteFiles, type CiteFile } from '../lib/cite-files';
+import { writeCiteFiles, type CiteList } from '../lib/cite-files';
 import { loadCollection } from '../lib/content/validate';
 import { exportTables, importTables, type MemoTables } from '../lib/memo';
 import { openTasks } from '../lib/two-ended';
@@ -66,7 +66,7 @@ function writeWhenReady(): void {
   try {
     // The main thread's sources' BibTeX and RIS, so that none is formatted twice.
     importTables(helped);
-    const written = writeCiteFiles(request.out, JSON.parse(request.list) as CiteFile[]);
+    const written = writeCiteFiles(request.out, JSON.parse(request.list) as CiteList);
     files.postMessage({ written, ms: Math.round(performance.now() - started) });
   } catch (error) {
     files.postMessage({ error: message(error) });

@@ -8,8 +8,8 @@
  * whatever it did not fill.
  *
  * The worker also writes the citation files under `cite/` (BibTeX, RIS and
- * CSL-JSON for each source, the library, each subset and each finding): they
- * are most of the site's files. The build renders their list early
+ * CSL-JSON for each source, the library and each subset, and each source's
+ * findings' records): they are most of the site's files. The build renders their list early
  * (`src/pages/cite/files.json.ts`, handed over through `CITE_WRITER`), and the
  * worker writes them from its tables while the main thread renders the pages.
  * When the site is built, this removes the list; the service worker's

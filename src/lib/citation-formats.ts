@@ -16,3 +16,10 @@ export type CitationFormat = keyof typeof CITATION_FORMATS;
 /** Whether `ext` is one of the formats. */
 export const isCitationFormat = (ext: string): ext is CitationFormat =>
   Object.hasOwn(CITATION_FORMATS, ext);
+
+/**
+ * A source's findings' citation records, as `cite/findings/<source>.json`
+ * holds them: by finding id, the finding's record as text in every format,
+ * exactly as a file of that format would hold it.
+ */
+export type FindingRecords = Record<string, Record<CitationFormat, string>>;

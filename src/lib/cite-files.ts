@@ -7,13 +7,27 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { FindingRecords } from './citation-formats';
 import { CITATION_FORMAT_IDS, WRITERS, type CslItem } from './citations';
+import { findingRecordsPath } from './data/files';
 import { contentHash, type KnownFile } from './offline/hash';
 
 /** One citation file, in every format: its path under `cite/` without extension, and its records. */
 export interface CiteFile {
   stem: string;
   records: CslItem[];
+}
+
+/** A source's findings' records, each with its locator: one file, `cite/findings/<source>.json`. */
+export interface SourceFindings {
+  source: string;
+  findings: { id: string; record: CslItem }[];
+}
+
+/** Every citation file of a build, as the build renders their list. */
+export interface CiteList {
+  files: CiteFile[];
+  findings: SourceFindings[];
 }
 
 /** The list of the citation files, as the build renders it, relative to the output folder. */
@@ -36,28 +50,42 @@ export function handOverCiteFiles(list: string): void {
   (globalThis as { [CITE_WRITER]?: CiteWriter })[CITE_WRITER]?.write(list);
 }
 
+/** Each finding's record as text in every format, as `cite/findings/<source>.json` holds them. */
+export function findingRecords(findings: SourceFindings['findings']): FindingRecords {
+  const out: FindingRecords = {};
+  for (const { id, record } of findings) {
+    out[id] = Object.fromEntries(
+      CITATION_FORMAT_IDS.map((ext) => [ext, WRITERS[ext]([record])]),
+    ) as FindingRecords[string];
+  }
+  return out;
+}
+
 /**
- * Writes each file in each format under `<out>/cite/`; returns each file
- * written, with its size and hash for the save manifest. Synchronously, one
- * after another: it runs in the citations worker, which has nothing else to
- * do, and thousands of small files cost less CPU written in turn than through
- * a promise and the thread pool each.
+ * Writes each file of the list under `<out>/cite/`: each `CiteFile` in each
+ * format, and each source's findings' records in one JSON file. Returns each
+ * file written, with its size and hash for the save manifest. Synchronously,
+ * one after another: it runs in the citations worker, which has nothing else
+ * to do, and small files cost less CPU written in turn than through a promise
+ * and the thread pool each.
  */
-export function writeCiteFiles(out: string, files: readonly CiteFile[]): KnownFile[] {
+export function writeCiteFiles(out: string, list: CiteList): KnownFile[] {
   const made = new Set<string>();
   const written: KnownFile[] = [];
-  for (const { stem, records } of files) {
-    const dir = dirname(join(out, 'cite', stem));
+  const write = (path: string, text: string) => {
+    const dir = dirname(join(out, path));
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    for (const ext of CITATION_FORMAT_IDS) {
-      const path = `cite/${stem}.${ext}`;
-      const text = WRITERS[ext](records);
-      writeFileSync(join(out, path), text);
-      written.push([path, Buffer.byteLength(text), contentHash(text)]);
-    }
+    writeFileSync(join(out, path), text);
+    written.push([path, Buffer.byteLength(text), contentHash(text)]);
+  };
+  for (const { stem, records } of list.files) {
+    for (const ext of CITATION_FORMAT_IDS) write(`cite/${stem}.${ext}`, WRITERS[ext](records));
+  }
+  for (const { source, findings } of list.findings) {
+    write(findingRecordsPath(source), JSON.stringify(findingRecords(findings)));
   }
   return written;
 }

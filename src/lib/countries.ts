@@ -15,8 +15,16 @@ export function countryName(code: string, lang: Lang): string {
   return name;
 }
 
+/** One collator per language: making one is costly, and every page with countries sorts them. */
+const collators = new Map<Lang, Intl.Collator>();
+
 /** Sorts ISO3 codes by their name in `lang`. */
 export function sortByName(codes: readonly string[], lang: Lang): string[] {
-  const collator = new Intl.Collator(HTML_LANG[lang]);
-  return [...codes].sort((a, b) => collator.compare(countryName(a, lang), countryName(b, lang)));
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(HTML_LANG[lang]);
+    collators.set(lang, collator);
+  }
+  const names = new Map(codes.map((code) => [code, countryName(code, lang)]));
+  return [...codes].sort((a, b) => collator.compare(names.get(a)!, names.get(b)!));
 }

@@ -5,6 +5,7 @@
  * finding's citation on the page and in its own downloads carries its locator.
  */
 import { describe, expect, it } from 'vitest';
+import type { FindingRecords } from '../../src/lib/citation-formats';
 import type { CslItem } from '../../src/lib/citations';
 import { parseCitations } from '../../src/lib/citations';
 import { locatorText } from '../../src/lib/finding-citations';
@@ -124,12 +125,18 @@ describe('the citation of each finding', () => {
           expect(apa, `${file}#finding-${f.id}`).toMatch(/^\(.+, \d{4}[a-z]?\), as reported in /);
           expect(apa?.replace(/&amp;/g, '&')).toContain(`as reported in ${doc}, ${locator}`);
         }
-        const stem = `cite/finding/${source.id}/${f.id}`;
-        expect(html).toContain(`data-stem="/cite/finding/${source.id}/"`);
+        const path = `cite/findings/${source.id}.json`;
+        expect(html).toContain(`data-records="/${path}"`);
         if (file.startsWith('zh/')) continue;
-        const records = [read(`${stem}.json`), read(`${stem}.bib`), read(`${stem}.ris`)].map(
-          (text) => parseCitations(text)[0],
-        );
+        const texts = (JSON.parse(read(path)) as FindingRecords)[f.id];
+        expect(texts, `${path}: ${f.id}`).toBeDefined();
+        const records = [texts?.json, texts?.bib, texts?.ris].map((text) => {
+          const parsed = parseCitations(text ?? '');
+          expect(parsed, `${path}: ${f.id}`).toHaveLength(1);
+          return parsed[0];
+        });
+        const stem = `${path}: ${f.id}`;
+        expect(records[0]?.id, stem).toBe(`${source.id}:${f.id}`);
         for (const r of records) {
           expect(r?.note, stem).toContain(
             doc === undefined ? `Cited at ${locator}` : `As reported in ${doc}, ${locator}`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FindingRecords } from '../../src/lib/citation-formats';
 import { parseCitations, type CslItem } from '../../src/lib/citations';
 import { validateContent } from '../../src/lib/content/validate';
 import { isResearchType, type SourceType } from '../../src/schemas/sources';
@@ -26,19 +27,27 @@ describe('citation exports in dist/cite', () => {
   });
 
   it.each(files)('%s parses back with citation-js to the same records', (file) => {
-    const parsed = parseCitations(read(file));
-    expect(parsed.length).toBeGreaterThan(0);
-    // A single finding's record is its source's, under `<source>:<finding>`.
-    const finding = /^cite\/finding\/([^/]+)\/([^/]+)\.\w+$/.exec(file);
-    if (finding) {
-      const [item] = parsed;
-      expect(parsed).toHaveLength(1);
-      if (!file.endsWith('.ris')) {
-        expect(String(item?.['citation-key'] ?? item?.id)).toBe(`${finding[1]}:${finding[2]}`);
+    // A source's findings' records: each its source's, under `<source>:<finding>`, in each format.
+    const findings = /^cite\/findings\/([^/]+)\.json$/.exec(file);
+    if (findings) {
+      const source = findings[1] ?? '';
+      const records = Object.entries(JSON.parse(read(file)) as FindingRecords);
+      expect(records.length).toBeGreaterThan(0);
+      for (const [finding, texts] of records) {
+        for (const [ext, text] of Object.entries(texts)) {
+          const parsed = parseCitations(text);
+          expect(parsed, `${file}: ${finding}.${ext}`).toHaveLength(1);
+          const [item] = parsed;
+          if (ext !== 'ris') {
+            expect(String(item?.['citation-key'] ?? item?.id)).toBe(`${source}:${finding}`);
+          }
+          expect(essentials(item!)).toEqual(essentials(byId.get(source)!));
+        }
       }
-      expect(essentials(item!)).toEqual(essentials(byId.get(finding[1] ?? '')!));
       return;
     }
+    const parsed = parseCitations(read(file));
+    expect(parsed.length).toBeGreaterThan(0);
     for (const item of parsed) {
       // BibTeX keys and CSL ids are the atlas ids; RIS caps ID at 20 characters.
       const id = String(item['citation-key'] ?? item.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FindingRecords } from '../../src/lib/citation-formats';
 import { htmlPages, listFiles, read } from '../support/dist';
 
 /** The sources the evidence library must cover (issue "Evidence library"). */
@@ -82,10 +83,12 @@ describe('the evidence library', () => {
         ...read(page).matchAll(/<section class="finding"[^>]* id="finding-([^"]+)"/g),
       ];
       expect(findings.length, page).toBeGreaterThan(0);
-      for (const [, finding] of findings)
-        for (const ext of ['bib', 'ris', 'json'])
-          expect(files).toContain(`cite/finding/${id}/${finding}.${ext}`);
+      // One file of the source's findings' records, not three per finding.
+      expect(files).toContain(`cite/findings/${id}.json`);
+      const records = JSON.parse(read(`cite/findings/${id}.json`)) as FindingRecords;
+      expect(Object.keys(records).sort(), page).toEqual(findings.map(([, f]) => f).sort());
     }
+    expect(files.filter((f) => f.startsWith('cite/finding/'))).toEqual([]);
     expect(files).not.toContain('cite/files.json');
   });
 

@@ -12,9 +12,10 @@ import {
   CITE_WRITER,
   handOverCiteFiles,
   writeCiteFiles,
-  type CiteFile,
+  type CiteList,
   type CiteWriter,
 } from '../../src/lib/cite-files';
+import type { FindingRecords } from '../../src/lib/citation-formats';
 import { toBibtex, toCslJson, toRis, type CslItem } from '../../src/lib/citations';
 
 const item = (id: string): CslItem => ({
@@ -32,22 +33,28 @@ afterEach(() => {
 });
 
 describe('writeCiteFiles', () => {
-  it('writes each stem in BibTeX, RIS and CSL-JSON, making its folders', () => {
+  it('writes each stem in BibTeX, RIS and CSL-JSON, and each source’s findings’ records in one file', () => {
     const out = mkdtempSync(join(tmpdir(), 'atlas-cite-'));
     try {
-      const files: CiteFile[] = [
-        { stem: 'atlas', records: [item('a'), item('b')] },
-        { stem: 'finding/a/f1', records: [item('a')] },
-      ];
-      const written = writeCiteFiles(out, files);
+      const list: CiteList = {
+        files: [{ stem: 'atlas', records: [item('a'), item('b')] }],
+        findings: [
+          {
+            source: 'a',
+            findings: [
+              { id: 'f1', record: item('a:f1') },
+              { id: 'f2', record: item('a:f2') },
+            ],
+          },
+        ],
+      };
+      const written = writeCiteFiles(out, list);
       // Each file written, with the size and hash the save manifest takes on trust.
       expect(written.map(([path]) => path).sort()).toEqual([
         'cite/atlas.bib',
         'cite/atlas.json',
         'cite/atlas.ris',
-        'cite/finding/a/f1.bib',
-        'cite/finding/a/f1.json',
-        'cite/finding/a/f1.ris',
+        'cite/findings/a.json',
       ]);
       for (const [path, bytes, hash] of written) {
         const content = readFileSync(join(out, path));
@@ -58,12 +65,19 @@ describe('writeCiteFiles', () => {
         'atlas.bib',
         'atlas.json',
         'atlas.ris',
-        'finding',
+        'findings',
       ]);
       const read = (f: string) => readFileSync(join(out, 'cite', f), 'utf8');
       expect(read('atlas.bib')).toBe(toBibtex([item('a'), item('b')]));
       expect(read('atlas.ris')).toBe(toRis([item('a'), item('b')]));
-      expect(read('finding/a/f1.json')).toBe(toCslJson([item('a')]));
+      // Each finding's record, in each format, exactly as a file of that format holds it.
+      const records = JSON.parse(read('findings/a.json')) as FindingRecords;
+      expect(Object.keys(records)).toEqual(['f1', 'f2']);
+      expect(records['f2']).toEqual({
+        bib: toBibtex([item('a:f2')]),
+        ris: toRis([item('a:f2')]),
+        json: toCslJson([item('a:f2')]),
+      });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -3,10 +3,11 @@
  * - cite/<source-id>.<ext> for each source;
  * - cite/atlas.<ext> for the whole library;
  * - cite/subset/<facet>-<value>.<ext> for each type, region, theme and year;
- * - cite/finding/<source-id>/<finding-id>.<ext> for each finding, its locator in `note`
- *   (downloads, left out of the offline precache).
+ * and, for each source, cite/findings/<source-id>.json: every finding's record
+ * in the three formats, its locator in `note`, from which the page script
+ * downloads one (left out of the offline precache).
  *
- * They are thousands of files (three per finding), too many to be routes:
+ * They are thousands of files, too many to be routes:
  * Astro's cost per route was most of the build. The build renders one list of
  * their records (`src/pages/cite/files.json.ts`), which the citations worker
  * (`src/integrations/cite.ts`) writes out while the other pages render; the
@@ -15,13 +16,12 @@
 import { absoluteUrl } from './data';
 import { subsets } from './facets';
 import { cslOf, facetedOf, getAtlas } from './store';
-import type { CiteFile } from '../cite-files';
-import { findingCiteStem } from '../data/files';
+import type { CiteList } from '../cite-files';
 import { findingCsl } from '../finding-citations';
 import { locatorDocument } from '../finding-locator';
 
-/** Every citation file of this build: its path under `cite/` without extension, and its records. */
-export async function citeFiles(): Promise<CiteFile[]> {
+/** Every citation file of this build, with its records. */
+export async function citeFiles(): Promise<CiteList> {
   const atlas = await getAtlas();
   const items = new Map(atlas.sources.map((s) => [s.id, cslOf(s)]));
   const all = [...items.values()];
@@ -29,23 +29,24 @@ export async function citeFiles(): Promise<CiteFile[]> {
     stem: `subset/${key}`,
     records: list.map((id) => items.get(id)!),
   }));
-  const findings = atlas.sources.flatMap((s) =>
-    s.data.findings.map((f) => ({
-      stem: findingCiteStem(s.id, f.id),
-      records: [
-        findingCsl(
-          items.get(s.id)!,
-          f,
-          absoluteUrl(`sources/${s.id}/#finding-${f.id}`),
-          locatorDocument(f, 'en', (id) => atlas.source(id).data),
-        ),
-      ],
+  const findings = atlas.sources.map((s) => ({
+    source: s.id,
+    findings: s.data.findings.map((f) => ({
+      id: f.id,
+      record: findingCsl(
+        items.get(s.id)!,
+        f,
+        absoluteUrl(`sources/${s.id}/#finding-${f.id}`),
+        locatorDocument(f, 'en', (id) => atlas.source(id).data),
+      ),
     })),
-  );
-  return [
-    { stem: 'atlas', records: all },
-    ...all.map((item) => ({ stem: item.id, records: [item] })),
-    ...groups,
-    ...findings,
-  ];
+  }));
+  return {
+    files: [
+      { stem: 'atlas', records: all },
+      ...all.map((item) => ({ stem: item.id, records: [item] })),
+      ...groups,
+    ],
+    findings,
+  };
 }

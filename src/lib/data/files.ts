@@ -1,7 +1,7 @@
 /**
  * Where the downloads of the open data live: the data tables and their
- * package under `data/`, and the single-finding citation records under
- * `cite/finding/`. No dependencies.
+ * package under `data/`, and the findings' citation records under
+ * `cite/findings/`. No dependencies.
  */
 
 /** The files of each data table, under `data/`. */
@@ -13,9 +13,12 @@ export const DATA_PACKAGE_FILE = 'datapackage.json';
 /** The folder of the data files, relative to the base. */
 export const DATA_DIR = 'data/';
 
-/** The folder of the single-finding citation records, relative to the base. */
-const FINDING_CITE_DIR = 'cite/finding/';
-
-/** The stem of a finding's citation files under `cite/`: `finding/<source>/<finding>`. */
-export const findingCiteStem = (sourceId: string, findingId: string): string =>
-  `${FINDING_CITE_DIR.slice('cite/'.length)}${sourceId}/${findingId}`;
+/**
+ * The file of a source's findings' citation records, relative to the base:
+ * one JSON object per source, each finding's record in every format
+ * (`FindingRecords` in `../cite-files.ts`), from which the page script
+ * downloads one. One file per source, not three per finding: a finding's
+ * record is only ever downloaded from its page, and three files per finding
+ * were most of the site's files, to write, to host and to save offline.
+ */
+export const findingRecordsPath = (sourceId: string): string => `cite/findings/${sourceId}.json`;
