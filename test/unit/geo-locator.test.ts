@@ -1,7 +1,18 @@
 /** Locator map geometry: extents across the antimeridian, padding, and d3 winding. */
+import { rewind } from '@turf/turf';
+import { geoPath } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
-import { drawLocator, LOCATOR_SIZE, padBox, unionBox } from '../../src/lib/geo/locator';
+import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  centreOf,
+  drawLocator,
+  LOCATOR_SIZE,
+  meets,
+  padBox,
+  projectionFor,
+  unionBox,
+  visibleBox,
+} from '../../src/lib/geo/locator';
 
 const square = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
@@ -138,3 +149,59 @@ function absolutePoints(d: string): [number, number][] {
   }
   return points;
 }
+
+describe('what a locator view projects', () => {
+  // Land as a grid of 8° squares over the world, some across the antimeridian.
+  const squares: Polygon[] = [];
+  for (let lon = -180; lon < 180; lon += 15) {
+    for (let lat = -56; lat <= 76; lat += 12) squares.push(square(lon, lat, lon + 8, lat + 8));
+  }
+  squares.push(square(176, -20, 180, -12), square(-180, -20, -176, -12));
+  const boxes: [number, number, number, number][] = [
+    [30, 35, 60, 50], // Central Asia
+    [-20, 5, 15, 25], // the Sahel
+    [165, -25, -170, -10], // across the antimeridian
+    [-80, -55, -65, -20], // far south
+    [-170, 50, 170, 72], // nearly every longitude
+    [90, 60, 140, 80], // near the top of the world
+  ];
+
+  it('leaves out only polygons that would be clipped away to nothing', () => {
+    let left = 0;
+    for (const box of boxes) {
+      const padded = padBox(box);
+      const projection = projectionFor(padded);
+      const centre = centreOf(padded);
+      const visible = visibleBox(projection, centre);
+      const path = geoPath(projection);
+      for (const polygon of squares) {
+        const wound = rewind(polygon, { reverse: true }) as Polygon;
+        const [w = 0, s = 0] = polygon.coordinates[0]?.[0] ?? [];
+        const [e = 0, n = 0] = polygon.coordinates[0]?.[2] ?? [];
+        if (visible && !meets([w, s, e, n], visible, centre)) {
+          left++;
+          expect(path(wound), `${JSON.stringify(box)}: ${JSON.stringify([w, s, e, n])}`).toBeNull();
+        }
+      }
+    }
+    // Small boxes leave most of the world out.
+    expect(left).toBeGreaterThan(squares.length * 2);
+  });
+
+  // With the test above: leaving out what is clipped away changes nothing in the drawing.
+  it('draws many polygons as it draws each alone, one after another', () => {
+    const land: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: squares.map((p) => p.coordinates),
+    };
+    for (const box of boxes) {
+      const { land: drawn } = drawLocator(land, [], [], [box]);
+      // Each square drawn alone as the land: those the view shows, in the same order.
+      const alone = squares
+        .map((p) => drawLocator(p, [], [], [box]).land)
+        .filter((d) => d !== '')
+        .join('');
+      expect(drawn, JSON.stringify(box)).toBe(alone);
+    }
+  });
+});

@@ -145,12 +145,14 @@ class CompactPath {
 }
 const r = (v: number) => Math.round(v);
 
+/** The longitude a view of `box` is centred on. */
+export const centreOf = (box: BBox): number => box[0] + (box[2] - box[0]) / 2;
+
 /** The projection for a box: Equal Earth centred on the box, fitted to the drawing. */
-function projectionFor(box: BBox): GeoProjection {
+export function projectionFor(box: BBox): GeoProjection {
   const { width, height } = LOCATOR_SIZE;
-  const centre = box[0] + (box[2] - box[0]) / 2;
   return geoEqualEarth()
-    .rotate([-centre, 0])
+    .rotate([-centreOf(box), 0])
     .fitExtent(
       [
         [4, 4],
@@ -215,6 +217,90 @@ function atScale(geometry: Area, degPerUnit: number): Area | undefined {
   return byStep.get(step);
 }
 
+/** A geometry as d3 draws it: its polygons wound for d3, each with its exterior's box [w, s, e, n]. */
+interface Prepared {
+  polygons: Position[][][];
+  boxes: BBox[];
+}
+
+const preparedOf = new WeakMap<Area, Prepared>();
+
+/** A simplified geometry rewound for d3 and boxed, once per geometry and scale step. */
+function prepare(geometry: Area): Prepared {
+  let p = preparedOf.get(geometry);
+  if (!p) {
+    const wound = forD3(geometry);
+    const polygons = wound.type === 'Polygon' ? [wound.coordinates] : wound.coordinates;
+    const boxes = polygons.map((rings): BBox => {
+      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [lon = 0, lat = 0] of rings[0] ?? []) {
+        w = Math.min(w, lon);
+        e = Math.max(e, lon);
+        s = Math.min(s, lat);
+        n = Math.max(n, lat);
+      }
+      return [w, s, e, n];
+    });
+    p = { polygons, boxes };
+    preparedOf.set(geometry, p);
+  }
+  return p;
+}
+
+/** A longitude relative to `centre`, in −180…180. */
+const relative = (lon: number, centre: number): number => ((lon - centre + 540) % 360) - 180;
+
+/** Points along the drawing's edges, for `visibleBox`. */
+const EDGE_POINTS: [number, number][] = (() => {
+  const { width, height } = LOCATOR_SIZE;
+  const out: [number, number][] = [];
+  for (let i = 0; i <= 32; i++) {
+    out.push([(width * i) / 32, 0], [(width * i) / 32, height]);
+    out.push([0, (height * i) / 32], [width, (height * i) / 32]);
+  }
+  return out;
+})();
+
+/** Degrees added round the visible box: the edges are sampled, not traced. */
+const VISIBLE_MARGIN = 2;
+
+/**
+ * What a view can show, as a box [w, s, e, n] with longitudes relative to
+ * the view's centre, or undefined when that cannot be told cheaply (the
+ * drawing shows the edge of the world, a pole or nearly all longitudes):
+ * then every polygon is drawn. The projection is continuous inside the
+ * world, so what the drawing shows lies within the extremes of its edges.
+ */
+export function visibleBox(projection: GeoProjection, centre: number): BBox | undefined {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const xy of EDGE_POINTS) {
+    const lonLat = projection.invert?.(xy);
+    const back = lonLat && projection(lonLat);
+    // A point off the world has no true inverse: it does not project back to itself.
+    if (!lonLat || !back || Math.hypot(back[0] - xy[0], back[1] - xy[1]) > 0.5) return undefined;
+    const lon = relative(lonLat[0], centre);
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lonLat[1]);
+    n = Math.max(n, lonLat[1]);
+  }
+  if (e - w > 300 || n > 85 || s < -85) return undefined;
+  const m = VISIBLE_MARGIN;
+  return [w - m, s - m, e + m, n + m];
+}
+
+/**
+ * Whether a polygon's box meets what the view shows. A polygon across the
+ * view's antimeridian (which d3 cuts it at) is taken to span every longitude.
+ */
+export function meets(box: BBox, visible: BBox, centre: number): boolean {
+  if (box[3] < visible[1] || box[1] > visible[3]) return false;
+  const west = relative(box[0], centre);
+  const east = west + (box[2] - box[0]);
+  if (east > 180) return true;
+  return east >= visible[0] && west <= visible[2];
+}
+
 /** A view of the map: its projection, and each geometry's path in it, drawn once. */
 interface View {
   projection: GeoProjection;
@@ -224,7 +310,9 @@ interface View {
 /**
  * Views by their box. Pages whose subjects span the same box (a region's
  * sources, the studies of one country) share one: the land, the largest
- * geometry on every map, is projected once per box, not once per page.
+ * geometry on every map, is projected once per box, not once per page, and
+ * only the polygons the box can show are projected at all (the rest would be
+ * clipped away to nothing: the drawing is the same).
  */
 const views = new Map<string, View>();
 
@@ -233,6 +321,8 @@ function viewOf(box: BBox): View {
   let view = views.get(key);
   if (!view) {
     const projection = projectionFor(box);
+    const centre = centreOf(box);
+    const visible = visibleBox(projection, centre);
     const degPerUnit = (box[2] - box[0]) / LOCATOR_SIZE.width;
     const context = new CompactPath();
     const path = geoPath(projection, context);
@@ -241,8 +331,17 @@ function viewOf(box: BBox): View {
       let d = paths.get(geometry);
       if (d === undefined) {
         const simple = atScale(geometry, degPerUnit);
-        if (simple) path(forD3(simple));
-        d = simple ? context.result() : '';
+        d = '';
+        if (simple) {
+          const { polygons, boxes } = prepare(simple);
+          const shown = visible
+            ? polygons.filter((_, i) => meets(boxes[i] as BBox, visible, centre))
+            : polygons;
+          if (shown.length > 0) {
+            path({ type: 'MultiPolygon', coordinates: shown });
+            d = context.result();
+          }
+        }
         paths.set(geometry, d);
       }
       return d;
