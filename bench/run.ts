@@ -131,6 +131,15 @@ function walk(dir: string): string[] {
 }
 const countHtml = (dir: string) => walk(dir).filter((f) => f.endsWith('.html')).length;
 
+/**
+ * Folders the run made, removed when it ends, not as soon as they are done
+ * with: on some file systems (this machine's ext4) new files are slow to
+ * allocate for minutes after many were deleted, and a build that followed the
+ * removal of the last one's folders would be measured slower for it.
+ */
+const scratch: string[] = [];
+const removeLater = (dir: string) => scratch.push(dir);
+
 /** Pagefind over a built site, as the atlas's integration runs it; output to a scratch folder. */
 async function timePagefind(site: string): Promise<{ seconds: number; pages: number }> {
   const out = mkdtempSync(join(tmpdir(), 'atlas-bench-pf-'));
@@ -145,7 +154,7 @@ async function timePagefind(site: string): Promise<{ seconds: number; pages: num
     return { seconds: seconds(start), pages: added.page_count };
   } finally {
     await pagefind.close();
-    rmSync(out, { recursive: true, force: true });
+    removeLater(out);
   }
 }
 
@@ -325,8 +334,8 @@ async function measureSize(
   } finally {
     await browser.close();
     await server.close();
-    rmSync(atlasDir, { recursive: true, force: true });
-    rmSync(bareDir, { recursive: true, force: true });
+    removeLater(atlasDir);
+    removeLater(bareDir);
   }
 
   const perPage = (s: number, p: number) => s / Math.max(1, p);
@@ -378,13 +387,17 @@ async function main() {
   };
   mkdirSync(RESULTS, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
-  for (const n of sizes) {
-    result.sizes[n] = await measureSize(n, !values['no-lighthouse'], values['no-save']);
-    // Written after each size, so a long run keeps what it has measured.
-    for (const name of [`bench-${stamp}`, 'latest']) {
-      writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(join(RESULTS, `${name}.md`), toMarkdown(result));
+  try {
+    for (const n of sizes) {
+      result.sizes[n] = await measureSize(n, !values['no-lighthouse'], values['no-save']);
+      // Written after each size, so a long run keeps what it has measured.
+      for (const name of [`bench-${stamp}`, 'latest']) {
+        writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+        writeFileSync(join(RESULTS, `${name}.md`), toMarkdown(result));
+      }
     }
+  } finally {
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   }
   console.log(toMarkdown(result));
   log(`results in ${RESULTS}/bench-${stamp}.{json,md}`);
