@@ -9,23 +9,22 @@
  * posts its memo tables, then raises the flag the build may be waiting on.
  *
  * Then it waits for the list of citation files the build renders
- * (`src/pages/cite/files.json.ts`) and for the tables the main thread made,
- * writes the files while the pages render, and answers with the files it
- * wrote (each with its size and hash, for the save manifest), or why it
- * could not. Bundled by `cite.ts` with esbuild, since Node cannot run the
+ * (`src/pages/cite/files.json.ts`), writes the files while the pages render
+ * (formatting their BibTeX and RIS as it goes: the pages need none), and
+ * answers with the files it wrote (each with its size and hash, for the save
+ * manifest), or why it could not. Bundled by `cite.ts` with esbuild, since Node cannot run the
  * atlas's TypeScript imports as they are written.
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { citedSources, formatShare, type SiteAddress } from '../lib/citations-ahead';
+import { citedSources, formatShare } from '../lib/citations-ahead';
 import { writeCiteFiles, type CiteList } from '../lib/cite-files';
 import { loadCollection } from '../lib/content/validate';
-import { exportTables, importTables, type MemoTables } from '../lib/memo';
+import { exportTables } from '../lib/memo';
 import { openTasks } from '../lib/two-ended';
 
-const { root, address, flag, cells, port, files } = workerData as {
+const { root, flag, cells, port, files } = workerData as {
   root: string;
-  address: SiteAddress;
   flag: Int32Array;
   cells: Int32Array;
   port: MessagePort;
@@ -40,7 +39,7 @@ try {
   const ids = [...sources.keys()];
   openTasks(cells, ids.length);
   port.postMessage({ ids });
-  const formatted = formatShare(sources, ids, cells, 'front', address);
+  const formatted = formatShare(sources, ids, cells, 'front');
   port.postMessage({ tables: exportTables(), formatted });
 } catch (error) {
   port.postMessage({ error: message(error) });
@@ -55,26 +54,12 @@ interface WriteRequest {
   list: string;
 }
 
-/** The two messages the files wait for, in either order. */
-let request: WriteRequest | undefined;
-let helped: MemoTables | undefined;
-
-function writeWhenReady(): void {
-  if (!request || !helped) return;
-  files.removeAllListeners('message');
+files.once('message', (request: WriteRequest) => {
   const started = performance.now();
   try {
-    // The main thread's sources' BibTeX and RIS, so that none is formatted twice.
-    importTables(helped);
     const written = writeCiteFiles(request.out, JSON.parse(request.list) as CiteList);
     files.postMessage({ written, ms: Math.round(performance.now() - started) });
   } catch (error) {
     files.postMessage({ error: message(error) });
   }
-}
-
-files.on('message', (m: WriteRequest | { tables: MemoTables }) => {
-  if ('tables' in m) helped = m.tables;
-  else request = m;
-  writeWhenReady();
 });

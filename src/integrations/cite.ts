@@ -25,7 +25,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build } from 'esbuild';
 import { CITE_LIST, CITE_WRITER, type CiteWriter } from '../lib/cite-files';
-import { citedSources, formatShare, type SiteAddress } from '../lib/citations-ahead';
+import { citedSources, formatShare } from '../lib/citations-ahead';
 import { validatedContent } from '../lib/content/validate';
 import { AHEAD, exportTables, type MemoHandover, type MemoTables } from '../lib/memo';
 import { twoEndedCells } from '../lib/two-ended';
@@ -80,12 +80,7 @@ type Written = { written: KnownFile[]; ms: number; error?: undefined } | { error
  * Starts the worker, and leaves on `globalThis` the handover the memo tables
  * take and the writer the list of citation files is handed to.
  */
-async function startAhead(
-  root: string,
-  contentDir: string,
-  address: SiteAddress,
-  logger: AstroIntegrationLogger,
-) {
+async function startAhead(root: string, contentDir: string, logger: AstroIntegrationLogger) {
   const script = await bundleWorker(root);
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const cells = twoEndedCells();
@@ -95,7 +90,6 @@ async function startAhead(
   const worker = new Worker(script, {
     workerData: {
       root: join(root, contentDir),
-      address,
       flag,
       cells,
       port: port2,
@@ -123,7 +117,7 @@ async function startAhead(
       const sources = citedSources(
         validatedContent(contentDir).entries.filter((e) => e.collection === 'sources'),
       );
-      return { count: formatShare(sources, ids, cells, 'back', address), made: exportTables() };
+      return { count: formatShare(sources, ids, cells, 'back'), made: exportTables() };
     } finally {
       if (held) global[AHEAD] = held;
     }
@@ -144,8 +138,6 @@ async function startAhead(
         if (Atomics.load(flag, 0) === 0) helped = help(message.ids);
         message = next();
       }
-      // The worker writes the citation files with both threads' tables, once it has them.
-      files.port1.postMessage({ tables: helped.made });
       // The worker raises the flag after posting, even when it fails.
       if (!message && Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') {
         logger.warn(`the citations worker took over ${WAIT_MS / 60_000} min: formatting in place`);
@@ -215,12 +207,7 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
-        ahead = await startAhead(
-          fileURLToPath(config.root),
-          contentDir,
-          { site: config.site ?? '', base: config.base },
-          logger,
-        );
+        ahead = await startAhead(fileURLToPath(config.root), contentDir, logger);
       },
       'astro:config:done': ({ config }) => {
         ahead?.writeTo(fileURLToPath(config.outDir));
@@ -231,8 +218,6 @@ export function citeIntegration(contentDir = 'content'): CiteIntegration {
         ahead = undefined;
         rmSync(join(fileURLToPath(dir), CITE_LIST));
         logger.info(`${worker.handover.misses} citations formatted in place (not ahead)`);
-        // The worker writes the files once it has the main thread's tables too.
-        worker.handover.take();
         const answer = worker.written();
         if (!answer) {
           await worker.stop();

@@ -2,20 +2,19 @@
  * Formats every source's citations ahead of the pages, in a worker thread
  * (`src/integrations/cite-worker.ts`), helped by the build's main thread if
  * the pages reach their first citation first (`src/integrations/cite.ts`):
- * each source's references in every
- * style, its in-text citation, each finding's citation and locator, and the
- * BibTeX and RIS of the source and of each finding's record, through the same
- * functions the pages and the citation files call, so the memo tables they
- * fill (`memo.ts`) hold what those will ask for. Build-only.
+ * each source's references in every style, its in-text citation, and each
+ * finding's citation and locator, through the same functions the pages call,
+ * so the memo tables they fill (`memo.ts`) hold what the pages will ask for.
+ * The BibTeX and RIS records are not formatted ahead: only the citation files
+ * need them, and the worker formats them as it writes those, while the pages
+ * render and its core has nothing else to do. Build-only.
  */
 import type { z } from 'astro/zod';
 import type { Localized, Locator, Verification, Via } from '../schemas/common';
 import type { bibliographic, SourceType } from '../schemas/sources';
-import { cslOfEntry, formatReference, STYLES, toBibtex, toRis, type StyleId } from './citations';
+import { cslOfEntry, formatReference, STYLES, type StyleId } from './citations';
 import { loadCollection } from './content/validate';
-import { citeFinding, citeSource, findingCsl, locatorText } from './finding-citations';
-import { locatorDocument } from './finding-locator';
-import { absolutePageUrl } from './i18n';
+import { citeFinding, citeSource, locatorText } from './finding-citations';
 import { exportTables, type MemoTables } from './memo';
 import { takeTask } from './two-ended';
 
@@ -28,27 +27,13 @@ export interface CitedData {
   findings: { id: string; locator: Locator; status: Verification; via?: Via }[];
 }
 
-/** Where the site is served: `site` and `base` of the Astro config. */
-export interface SiteAddress {
-  site: string;
-  base: string;
-}
-
 /** The sources' data the citations need, by id in file order, from their content entries. */
 export const citedSources = (
   entries: readonly { id: string; data: Record<string, unknown> }[],
 ): Map<string, CitedData> => new Map(entries.map((e) => [e.id, e.data as unknown as CitedData]));
 
-/**
- * Formats one source's citations into the memo tables: what its pages and its
- * citation files ask for, with finding records' permalinks under `address`,
- * as `src/lib/content/cite-files.ts` makes them.
- */
-export function formatSourceAhead(
-  sources: ReadonlyMap<string, CitedData>,
-  id: string,
-  address: SiteAddress,
-): void {
+/** Formats one source's citations into the memo tables: what its pages ask for. */
+export function formatSourceAhead(sources: ReadonlyMap<string, CitedData>, id: string): void {
   const d = sources.get(id);
   if (!d) return;
   const item = cslOfEntry(id, d);
@@ -58,18 +43,6 @@ export function formatSourceAhead(
     for (const f of d.findings) citeFinding(item, f.locator, style);
   }
   for (const f of d.findings) locatorText(f.locator);
-  toBibtex([item]);
-  toRis([item]);
-  for (const f of d.findings) {
-    const record = findingCsl(
-      item,
-      f,
-      absolutePageUrl(`sources/${id}/#finding-${f.id}`, 'en', address.base, address.site),
-      locatorDocument(f, 'en', (other) => sources.get(other)),
-    );
-    toBibtex([record]);
-    toRis([record]);
-  }
 }
 
 /**
@@ -81,19 +54,18 @@ export function formatShare(
   ids: readonly string[],
   cells: Int32Array,
   end: 'front' | 'back',
-  address: SiteAddress,
 ): number {
   let done = 0;
   for (let i = takeTask(cells, end); i !== undefined; i = takeTask(cells, end)) {
-    formatSourceAhead(sources, ids[i] ?? '', address);
+    formatSourceAhead(sources, ids[i] ?? '');
     done += 1;
   }
   return done;
 }
 
 /** The memo tables for every valid source under `root` (invalid ones fail the build elsewhere). */
-export function formatAhead(root: string, address: SiteAddress): MemoTables {
+export function formatAhead(root: string): MemoTables {
   const sources = citedSources(loadCollection(root, 'sources', []));
-  for (const id of sources.keys()) formatSourceAhead(sources, id, address);
+  for (const id of sources.keys()) formatSourceAhead(sources, id);
   return exportTables();
 }

@@ -1,8 +1,8 @@
 /**
  * Citations formatted ahead: the memo tables a build's worker fills
- * (`src/lib/citations-ahead.ts`) are the ones the pages and the citation
- * files read, keyed alike, so a build formats almost nothing in place; and
- * what a table gives is what formatting in place gives.
+ * (`src/lib/citations-ahead.ts`) are the ones the pages read, keyed alike, so
+ * a build formats almost nothing in place; and what a table gives is what
+ * formatting in place gives. BibTeX and RIS are left to the citation files.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MemoHandover, MemoTables } from '../../src/lib/memo';
@@ -10,7 +10,6 @@ import { AHEAD } from '../../src/lib/memo';
 import { validateContent } from '../../src/lib/content/validate';
 import { openTasks, takeTask, twoEndedCells } from '../../src/lib/two-ended';
 
-const ADDRESS = { site: 'https://atlas.example', base: '/' };
 const global = globalThis as { [AHEAD]?: MemoHandover };
 
 /** Fresh copies of the modules, as a build's page bundle has its own. */
@@ -42,15 +41,17 @@ describe('citations formatted ahead', () => {
   let tables: MemoTables;
   beforeEach(async () => {
     delete global[AHEAD];
-    tables ??= (await fresh()).ahead.formatAhead('content', ADDRESS);
+    tables ??= (await fresh()).ahead.formatAhead('content');
   });
   afterEach(() => {
     delete global[AHEAD];
   });
 
-  it('fill a table for each conversion, with an entry per source in each', () => {
-    for (const name of ['reference:apa', 'reference:harvard1', 'bibtex', 'ris', 'cluster'])
+  it('fill a table for each conversion the pages ask for, with an entry per source in each', () => {
+    for (const name of ['reference:apa', 'reference:harvard1', 'cluster'])
       expect(tables[name]?.length ?? 0, name).toBeGreaterThanOrEqual(sources.length);
+    // Only the citation files need BibTeX and RIS: the worker formats them as it writes those.
+    expect(Object.keys(tables).filter((name) => name === 'bibtex' || name === 'ris')).toEqual([]);
   });
 
   it('answer what the pages ask, as formatting in place would, without formatting', async () => {
@@ -67,7 +68,6 @@ describe('citations formatted ahead', () => {
         seen.push(citations.formatReference(item, style));
         for (const f of d.findings) seen.push(findings.citeFinding(item, f.locator, style));
       }
-      seen.push(citations.toBibtex([item]), citations.toRis([item]));
     }
     expect(given.misses).toBe(0);
     expect(given.taken).toBe(1);
@@ -85,7 +85,6 @@ describe('citations formatted ahead', () => {
         again.push(alone.citations.formatReference(item, style));
         for (const f of d.findings) again.push(alone.findings.citeFinding(item, f.locator, style));
       }
-      again.push(alone.citations.toBibtex([item]), alone.citations.toRis([item]));
     }
     expect(seen).toEqual(again);
   });
@@ -101,11 +100,11 @@ describe('citations formatted ahead', () => {
     // The main thread comes in late: it takes three sources from the back, the worker the rest.
     for (let n = 0; n < 3; n++) {
       const i = takeTask(cells, 'back');
-      if (i !== undefined) main.ahead.formatSourceAhead(cited, ids[i] ?? '', ADDRESS);
+      if (i !== undefined) main.ahead.formatSourceAhead(cited, ids[i] ?? '');
     }
-    const formatted = worker.ahead.formatShare(cited, ids, cells, 'front', ADDRESS);
+    const formatted = worker.ahead.formatShare(cited, ids, cells, 'front');
     expect(formatted).toBe(ids.length - 3);
-    expect(main.ahead.formatShare(cited, ids, cells, 'back', ADDRESS)).toBe(0);
+    expect(main.ahead.formatShare(cited, ids, cells, 'back')).toBe(0);
     const both = { ...worker.memo.exportTables() };
     for (const [name, list] of Object.entries(main.memo.exportTables()))
       both[name] = [...(both[name] ?? []), ...list];
@@ -122,8 +121,6 @@ describe('citations formatted ahead', () => {
         pages.citations.formatReference(item, style);
         for (const f of d.findings) pages.findings.citeFinding(item, f.locator, style);
       }
-      pages.citations.toBibtex([item]);
-      pages.citations.toRis([item]);
     }
     expect(given.misses).toBe(0);
   });
