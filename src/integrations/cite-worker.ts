@@ -54,7 +54,9 @@ interface WriteRequest {
   list: string;
 }
 
-files.once('message', (request: WriteRequest) => {
+// `on`, not `once`: a listener added with `on` keeps the worker alive until the list comes.
+files.on('message', (request: WriteRequest) => {
+  files.removeAllListeners('message');
   const started = performance.now();
   try {
     const written = writeCiteFiles(request.out, JSON.parse(request.list) as CiteList);

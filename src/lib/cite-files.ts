@@ -13,13 +13,13 @@ import { findingRecordsPath } from './data/files';
 import { contentHash, type KnownFile } from './offline/hash';
 
 /** One citation file, in every format: its path under `cite/` without extension, and its records. */
-export interface CiteFile {
+interface CiteFile {
   stem: string;
   records: CslItem[];
 }
 
 /** A source's findings' records, each with its locator: one file, `cite/findings/<source>.json`. */
-export interface SourceFindings {
+interface SourceFindings {
   source: string;
   findings: { id: string; record: CslItem }[];
 }
@@ -51,7 +51,7 @@ export function handOverCiteFiles(list: string): void {
 }
 
 /** Each finding's record as text in every format, as `cite/findings/<source>.json` holds them. */
-export function findingRecords(findings: SourceFindings['findings']): FindingRecords {
+function findingRecords(findings: SourceFindings['findings']): FindingRecords {
   const out: FindingRecords = {};
   for (const { id, record } of findings) {
     out[id] = Object.fromEntries(
