@@ -12,8 +12,8 @@
  * (`src/pages/cite/files.json.ts`), writes the files while the pages render
  * (formatting their BibTeX and RIS as it goes: the pages need none), and
  * answers with the files it wrote (each with its size and hash, for the save
- * manifest), or why it could not. Bundled by `cite.ts` with esbuild, since Node cannot run the
- * atlas's TypeScript imports as they are written.
+ * manifest), or why it could not. Bundled by `cite.ts` with esbuild, since
+ * Node cannot run the atlas's TypeScript imports as they are written.
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
@@ -54,7 +54,8 @@ interface WriteRequest {
   list: string;
 }
 
-// `on`, not `once`: a listener added with `on` keeps the worker alive until the list comes.
+// `on`, not `once`: with `once`, a worker done formatting before the list came
+// (a build of 22 sources) exited without waiting for it.
 files.on('message', (request: WriteRequest) => {
   files.removeAllListeners('message');
   const started = performance.now();
