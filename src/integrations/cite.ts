@@ -9,9 +9,10 @@
  *
  * The worker also writes the citation files under `cite/` (BibTeX, RIS and
  * CSL-JSON for each source, the library and each subset, and each source's
- * findings' records): they are most of the site's files. The build renders their list early
+ * findings' records): thousands of files. The build renders their list early
  * (`src/pages/cite/files.json.ts`, handed over through `CITE_WRITER`), and the
- * worker writes them from its tables while the main thread renders the pages.
+ * worker writes them, formatting their BibTeX and RIS, while the main thread
+ * renders the pages.
  * When the site is built, this removes the list; the service worker's
  * integration, which lists every file of the site, waits for
  * `filesWritten()`: the files, with the sizes and hashes the worker took as it

@@ -12,12 +12,7 @@
  * file cannot be had (no network, and the page was not saved with the atlas),
  * the line says so.
  */
-import {
-  CITATION_FORMATS,
-  isCitationFormat,
-  type CitationFormat,
-  type FindingRecords,
-} from '../citation-formats';
+import { CITATION_FORMATS, isCitationFormat, type FindingRecords } from '../citation-formats';
 import { saveFile } from './save';
 
 export function addFindingTools(root: Document): void {
@@ -54,29 +49,16 @@ export function addFindingTools(root: Document): void {
       const button = model.cloneNode(true) as HTMLButtonElement;
       button.addEventListener('click', () => {
         status.textContent = '';
-        void records().then(
-          (all) => download(all, source, finding, ext, () => (status.textContent = unavailable)),
-          () => (status.textContent = unavailable),
-        );
+        void records()
+          .then((all) => {
+            const text = Object.hasOwn(all, finding) ? all[finding]?.[ext] : undefined;
+            if (typeof text !== 'string') throw new Error(`${url}: no ${finding}.${ext}`);
+            saveFile(`${source}-${finding}.${ext}`, text, CITATION_FORMATS[ext].type);
+          })
+          .catch(() => (status.textContent = unavailable));
       });
       line.append(' · ', button);
     }
     line.append(' ', status);
   }
-}
-
-/** Downloads one finding's record in one format, or calls `missing` if the file lacks it. */
-function download(
-  all: FindingRecords,
-  source: string,
-  finding: string,
-  ext: CitationFormat,
-  missing: () => void,
-): void {
-  const text = Object.hasOwn(all, finding) ? all[finding]?.[ext] : undefined;
-  if (typeof text !== 'string') {
-    missing();
-    return;
-  }
-  saveFile(`${source}-${finding}.${ext}`, text, CITATION_FORMATS[ext].type);
 }

@@ -78,6 +78,21 @@ export function bboxOf(geometry: Geometry): BBox {
 }
 
 /** The polygons of an area, as lists of rings. */
+/**
+ * Bounding box of a polygon's rings by their exterior, [w, s, e, n]: the plain
+ * extremes, with no wrapping round the antimeridian (see `bboxOf`).
+ */
+export function ringBox(rings: Position[][]): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of rings[0] ?? []) {
+    w = Math.min(w, p[0] ?? 0);
+    e = Math.max(e, p[0] ?? 0);
+    s = Math.min(s, p[1] ?? 0);
+    n = Math.max(n, p[1] ?? 0);
+  }
+  return [w, s, e, n];
+}
+
 export const polygonsOf = (geometry: Area): Position[][][] =>
   geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 

@@ -7,7 +7,7 @@
 import { rewind, simplify } from '@turf/turf';
 import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { BBox, Feature, MultiPoint, Position } from 'geojson';
-import type { Area } from './geometry';
+import { polygonsOf, ringBox, type Area } from './geometry';
 import type { Precision } from './types';
 
 /** Size of the drawing, in SVG units. */
@@ -229,19 +229,8 @@ const preparedOf = new WeakMap<Area, Prepared>();
 function prepare(geometry: Area): Prepared {
   let p = preparedOf.get(geometry);
   if (!p) {
-    const wound = forD3(geometry);
-    const polygons = wound.type === 'Polygon' ? [wound.coordinates] : wound.coordinates;
-    const boxes = polygons.map((rings): BBox => {
-      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const [lon = 0, lat = 0] of rings[0] ?? []) {
-        w = Math.min(w, lon);
-        e = Math.max(e, lon);
-        s = Math.min(s, lat);
-        n = Math.max(n, lat);
-      }
-      return [w, s, e, n];
-    });
-    p = { polygons, boxes };
+    const polygons = polygonsOf(forD3(geometry));
+    p = { polygons, boxes: polygons.map(ringBox) };
     preparedOf.set(geometry, p);
   }
   return p;

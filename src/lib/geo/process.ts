@@ -19,7 +19,14 @@ import {
   union,
 } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
-import { polygonsOf, PRECISION, withMeasures, type Area, type ProcessedArea } from './geometry';
+import {
+  polygonsOf,
+  PRECISION,
+  ringBox,
+  withMeasures,
+  type Area,
+  type ProcessedArea,
+} from './geometry';
 
 /** Options of the polygon steps. */
 export interface FinishOptions {
@@ -27,18 +34,6 @@ export interface FinishOptions {
   tolerance: number;
   /** Decimal places kept (Turf truncate). Default 5. */
   precision?: number;
-}
-
-/** Bounding box of a list of rings' exterior, [w, s, e, n]. */
-function ringBox(rings: Position[][]): [number, number, number, number] {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of rings[0] ?? []) {
-    w = Math.min(w, p[0] ?? 0);
-    e = Math.max(e, p[0] ?? 0);
-    s = Math.min(s, p[1] ?? 0);
-    n = Math.max(n, p[1] ?? 0);
-  }
-  return [w, s, e, n];
 }
 
 /**
